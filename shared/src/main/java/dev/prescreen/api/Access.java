@@ -1,0 +1,11 @@
+package dev.prescreen.api;
+
+/** Who may call a route. */
+public enum Access {
+    /** A recruiter's JWT is required; the organisation comes from its claims. */
+    RECRUITER,
+    /** A candidate: the invitation token in the path is the only credential. */
+    CANDIDATE,
+    /** Anyone (health checks, public documents). */
+    PUBLIC
+}

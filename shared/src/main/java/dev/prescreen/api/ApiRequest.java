@@ -1,0 +1,148 @@
+package dev.prescreen.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.FieldError;
+import dev.prescreen.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** An API Gateway HTTP API (payload 2.0) request, read the way every handler reads it. */
+public final class ApiRequest {
+
+    /** Larger bodies are refused before parsing. */
+    public static final int MAX_JSON_BODY_BYTES = 256 * 1024;
+
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public String routeKey() {
+        return event.getRouteKey();
+    }
+
+    public String method() {
+        return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                ? ""
+                : event.getRequestContext().getHttp().getMethod();
+    }
+
+    public String requestId() {
+        return event.getRequestContext() == null ? "" : event.getRequestContext().getRequestId();
+    }
+
+    public String pathParameter(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        if (value == null || value.isBlank()) {
+            throw new DomainException.InvalidInput(name, "is required in the path");
+        }
+        return value;
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> parameters = event.getQueryStringParameters();
+        return Optional.ofNullable(parameters == null ? null : parameters.get(name)).filter(v -> !v.isBlank());
+    }
+
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(wanted))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /** The media type of the body, without parameters, lower case. */
+    public String contentType() {
+        return header("content-type").map(v -> v.split(";")[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    public String body() {
+        String body = event.getBody();
+        if (body == null) {
+            return "";
+        }
+        return event.getIsBase64Encoded()
+                ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)
+                : body;
+    }
+
+    /** The JWT claims the authorizer verified. */
+    public Map<String, String> claims() {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return Map.of();
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
+    /** The caller's organisation. Routes that need it sit behind the JWT authorizer, so absence is a 401 upstream. */
+    public String organisation() {
+        String organisation = claims().get(Claims.ORGANISATION);
+        if (organisation == null || organisation.isBlank()) {
+            throw new DomainException.InvalidInput("authorization", "the token carries no organisation claim");
+        }
+        return organisation;
+    }
+
+    /**
+     * Reads the JSON body into a request type, rejecting unknown fields and wrong types, each reported with
+     * the field it concerns.
+     */
+    public <T> T json(Class<T> type) {
+        String body = body();
+        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_JSON_BODY_BYTES) {
+            throw new DomainException.InvalidInput("body", "is larger than " + MAX_JSON_BODY_BYTES + " bytes");
+        }
+        if (body.isBlank()) {
+            throw new DomainException.InvalidInput("body", "a JSON object is required");
+        }
+        if (!contentType().isEmpty() && !contentType().equals("application/json")
+                && !contentType().endsWith("+json")) {
+            throw new DomainException.InvalidInput("content-type", "must be application/json");
+        }
+        try {
+            JsonNode tree = Json.strict().readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw new DomainException.InvalidInput("body", "must be a JSON object");
+            }
+            return Json.strict().treeToValue(tree, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new DomainException.InvalidInput(path(e), "is not a known field");
+        } catch (InvalidFormatException e) {
+            throw new DomainException.InvalidInput(path(e), "has the wrong type or format");
+        } catch (MismatchedInputException e) {
+            throw new DomainException.InvalidInput(path(e).isEmpty() ? "body" : path(e), "has the wrong type");
+        } catch (JsonProcessingException e) {
+            throw new DomainException.InvalidInput("body", "is not valid JSON (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.InvalidInput("body", "has a value that cannot be read");
+        }
+    }
+
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null
+                        ? reference.getFieldName()
+                        : Integer.toString(reference.getIndex()))
+                .collect(Collectors.joining("."));
+    }
+}

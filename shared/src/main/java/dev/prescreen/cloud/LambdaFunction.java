@@ -1,0 +1,63 @@
+package dev.prescreen.cloud;
+
+import java.util.Optional;
+
+/**
+ * Every Lambda function: the module (deployment jar) it ships in, its handler class, memory and timeout,
+ * and the queue it consumes when it is a queue consumer. The CDK stack deploys exactly these, and the
+ * local runtime hosts exactly these. API routes name their function in {@link dev.prescreen.api.ApiRoutes}.
+ *
+ * <p>Every handler class has a public constructor {@code (AwsClients, Settings)} and a no-argument
+ * constructor for Lambda that delegates to it.
+ */
+public enum LambdaFunction {
+    PLANS_API("plans", "dev.prescreen.plans.PlansApiHandler", 512, 10, null);
+
+    private final String module;
+    private final String handlerClass;
+    private final int memoryMb;
+    private final int timeoutSeconds;
+    private final Queue consumes;
+
+    LambdaFunction(String module, String handlerClass, int memoryMb, int timeoutSeconds, Queue consumes) {
+        this.module = module;
+        this.handlerClass = handlerClass;
+        this.memoryMb = memoryMb;
+        this.timeoutSeconds = timeoutSeconds;
+        this.consumes = consumes;
+        if (consumes != null && consumes.consumerTimeoutSeconds() < timeoutSeconds) {
+            throw new IllegalStateException(name() + " outlives its queue's visibility budget");
+        }
+    }
+
+    /** The function module under {@code functions/}, whose jar holds the handler. */
+    public String module() {
+        return module;
+    }
+
+    public String handlerClass() {
+        return handlerClass;
+    }
+
+    /** Lambda's handler string. */
+    public String handler() {
+        return handlerClass + "::handleRequest";
+    }
+
+    public int memoryMb() {
+        return memoryMb;
+    }
+
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    public Optional<Queue> consumes() {
+        return Optional.ofNullable(consumes);
+    }
+
+    /** A short name, for logs and resource names. */
+    public String functionName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,17 +30,17 @@ class LocalSchedulerIT {
             String input = "{\"batchId\":\"" + name + "\"}";
             String queueUrl = runtime.settings().queueUrl(Queue.BATCH_SENDS);
             String queueArn = "arn:aws:sqs:us-east-1:000000000000:" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
-            LocalDateTime at = LocalDateTime.ofInstant(Instant.now().plusSeconds(2), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+            String at = atExpression(Instant.now().plusSeconds(2));
 
             scheduler.createSchedule(r -> r.name(name).groupName(LocalRuntime.SCHEDULE_GROUP)
-                    .scheduleExpression("at(" + at + ")").scheduleExpressionTimezone("UTC")
+                    .scheduleExpression(at).scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
                     .target(t -> t.arn(queueArn).roleArn("arn:aws:iam::000000000000:role/x").input(input)));
             assertThat(scheduler.getSchedule(r -> r.name(name).groupName(LocalRuntime.SCHEDULE_GROUP))
-                    .scheduleExpression()).isEqualTo("at(" + at + ")");
+                    .scheduleExpression()).isEqualTo(at);
             assertThatThrownBy(() -> scheduler.createSchedule(r -> r.name(name).groupName(LocalRuntime.SCHEDULE_GROUP)
-                    .scheduleExpression("at(" + at + ")").flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+                    .scheduleExpression(at).flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                     .target(t -> t.arn(queueArn).roleArn("arn:aws:iam::000000000000:role/x").input(input))))
                     .isInstanceOf(ConflictException.class);
 
@@ -68,18 +67,18 @@ class LocalSchedulerIT {
             String name = "cancelled-" + UUID.randomUUID();
             String queueUrl = runtime.settings().queueUrl(Queue.BATCH_SENDS);
             String queueArn = "arn:aws:sqs:us-east-1:000000000000:" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
-            LocalDateTime at = LocalDateTime.ofInstant(Instant.now().plusSeconds(1), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+            String at = atExpression(Instant.now().plusSeconds(5));
             scheduler.createSchedule(r -> r.name(name).groupName(LocalRuntime.SCHEDULE_GROUP)
-                    .scheduleExpression("at(" + at + ")").flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+                    .scheduleExpression(at).flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                     .target(t -> t.arn(queueArn).roleArn("arn:aws:iam::000000000000:role/x").input(name)));
             scheduler.deleteSchedule(r -> r.name(name).groupName(LocalRuntime.SCHEDULE_GROUP));
             assertThatThrownBy(() -> scheduler.deleteSchedule(r -> r.name(name).groupName(LocalRuntime.SCHEDULE_GROUP)))
                     .isInstanceOf(ResourceNotFoundException.class);
             // A later schedule on the same queue: once its message arrives, the deleted one's would have too.
             String marker = "marker-" + UUID.randomUUID();
-            LocalDateTime later = at.plusSeconds(1);
+            String later = atExpression(Instant.now().plusSeconds(6));
             scheduler.createSchedule(r -> r.name(marker).groupName(LocalRuntime.SCHEDULE_GROUP)
-                    .scheduleExpression("at(" + later + ")").flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+                    .scheduleExpression(later).flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                     .target(t -> t.arn(queueArn).roleArn("arn:aws:iam::000000000000:role/x").input(marker)));
             java.util.List<String> seen = new java.util.ArrayList<>();
             Poll.until("the marker schedule", Duration.ofSeconds(15), () -> {
@@ -89,5 +88,10 @@ class LocalSchedulerIT {
             });
             assertThat(seen).doesNotContain(name);
         }
+    }
+
+    private static String atExpression(Instant when) {
+        return "at(" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+                .format(LocalDateTime.ofInstant(when, ZoneOffset.UTC)) + ")";
     }
 }

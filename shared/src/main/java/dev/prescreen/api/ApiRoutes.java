@@ -9,7 +9,14 @@ import java.util.List;
 public final class ApiRoutes {
 
     private static final List<Route> ALL = List.of(
-            new Route("GET", "/me", LambdaFunction.PLANS_API, RECRUITER));
+            new Route("GET", "/me", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("GET", "/question-banks", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("GET", "/question-banks/{role}", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("POST", "/plans", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("GET", "/plans", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("GET", "/plans/{planId}", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("PATCH", "/plans/{planId}", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("DELETE", "/plans/{planId}", LambdaFunction.PLANS_API, RECRUITER));
 
     private ApiRoutes() {
     }

@@ -164,7 +164,7 @@ final class LocalApiGateway implements AutoCloseable {
         return Optional.of(header.substring(7).trim());
     }
 
-    private record Match(Route route, Map<String, String> pathParameters, int literalSegments) {
+    record Match(Route route, Map<String, String> pathParameters, int literalSegments) {
     }
 
     /** API Gateway prefers the most specific route: the one with the most literal segments. */

@@ -1,0 +1,41 @@
+package dev.prescreen.plans;
+
+import dev.prescreen.domain.plan.FollowUps;
+import dev.prescreen.domain.plan.Plan;
+import java.time.Instant;
+import java.util.List;
+
+/** A plan as the API shows it. */
+record PlanRepresentation(
+        String planId,
+        String roleTitle,
+        String bankRole,
+        String language,
+        List<Question> questions,
+        int answerSeconds,
+        int slotMinutes,
+        int passThreshold,
+        List<String> recipients,
+        FollowUps followUps,
+        int invitationWindowDays,
+        int retentionDays,
+        String status,
+        boolean frozen,
+        Instant frozenAt,
+        String version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    record Question(int position, Integer bankQuestion, String text, String type) {
+    }
+
+    static PlanRepresentation of(Plan plan) {
+        return new PlanRepresentation(plan.planId(), plan.roleTitle(), plan.bankRole(), plan.language(),
+                plan.questions().stream()
+                        .map(q -> new Question(q.position(), q.bankQuestion(), q.text(), q.type().label()))
+                        .toList(),
+                plan.answerSeconds(), plan.slotMinutes(), plan.passThreshold(), plan.recipients(), plan.followUps(),
+                plan.invitationWindowDays(), plan.retentionDays(), plan.status().name().toLowerCase(java.util.Locale.ROOT),
+                plan.frozen(), plan.frozenAt(), plan.version(), plan.createdAt(), plan.updatedAt());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.prescreen.domain.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A screening plan. Its questions, threshold, timing, language and follow-up rule are frozen once the
+ * first invitation is sent; {@link #version()} is a hash of exactly that content, recorded by every
+ * interview so reports say which plan they were scored against.
+ */
+public record Plan(
+        String planId,
+        String organisation,
+        String roleTitle,
+        String bankRole,
+        String language,
+        List<PlanQuestion> questions,
+        int answerSeconds,
+        int slotMinutes,
+        int passThreshold,
+        List<String> recipients,
+        FollowUps followUps,
+        int invitationWindowDays,
+        int retentionDays,
+        PlanStatus status,
+        Instant frozenAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long revision) {
+
+    public Plan {
+        questions = List.copyOf(questions);
+        recipients = List.copyOf(recipients);
+    }
+
+    public enum PlanStatus { ACTIVE, ARCHIVED }
+
+    @JsonIgnore
+    public boolean frozen() {
+        return frozenAt != null;
+    }
+
+    /** The same plan in another state, one revision later. */
+    public Plan with(PlanStatus newStatus, Instant newFrozenAt, Instant changedAt) {
+        return new Plan(planId, organisation, roleTitle, bankRole, language, questions, answerSeconds, slotMinutes,
+                passThreshold, recipients, followUps, invitationWindowDays, retentionDays, newStatus, newFrozenAt,
+                createdAt, changedAt, revision + 1);
+    }
+
+    /** Content hash of what interviews are scored against. */
+    public String version() {
+        String content = language + "|" + answerSeconds + "|" + slotMinutes + "|" + passThreshold + "|"
+                + followUps.enabled() + "/" + followUps.maxPerInterview() + "|"
+                + questions.stream().map(q -> q.position() + ":" + q.type() + ":" + q.text())
+                        .collect(Collectors.joining("\n"));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "v-" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plan as a recruiter would write it, the base a PATCH merges into. */
+    public PlanInput toInput() {
+        return new PlanInput(roleTitle, bankRole, language,
+                questions.stream().map(q -> q.bankQuestion() != null
+                        ? new PlanInput.QuestionInput(q.bankQuestion(), null, null)
+                        : new PlanInput.QuestionInput(null, q.text(), q.type().label())).toList(),
+                answerSeconds, slotMinutes, passThreshold, recipients,
+                new PlanInput.FollowUpsInput(followUps.enabled(), followUps.maxPerInterview()),
+                invitationWindowDays, retentionDays);
+    }
+}

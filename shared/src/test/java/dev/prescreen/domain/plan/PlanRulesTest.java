@@ -1,0 +1,133 @@
+package dev.prescreen.domain.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.FieldError;
+import dev.prescreen.domain.QuestionType;
+import dev.prescreen.domain.bank.QuestionBanks;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanRulesTest {
+
+    private final PlanRules rules = new PlanRules(QuestionBanks.builtIn());
+
+    /** Bank questions 1 (General), 3 and 13 (Behavioral), 5 (Experience), 9 and 16 (Situational), 14, 17. */
+    static PlanInput valid() {
+        return new PlanInput("Backend Engineer", "backend-engineer", "en-US",
+                bank(1, 3, 5, 9, 13, 14, 16, 17), 120, 25, 60, List.of("hiring@acme.example"),
+                new PlanInput.FollowUpsInput(true, 2), 7, 90);
+    }
+
+    static List<PlanInput.QuestionInput> bank(int... numbers) {
+        List<PlanInput.QuestionInput> questions = new ArrayList<>();
+        for (int n : numbers) {
+            questions.add(new PlanInput.QuestionInput(n, null, null));
+        }
+        return questions;
+    }
+
+    private List<FieldError> errors(PlanInput input) {
+        return catchThrowableOfType(DomainException.InvalidInput.class, () -> rules.check(input)).errors();
+    }
+
+    @Test
+    void aValidPlanCopiesTheBankQuestionsWithTheirTypesAndConcepts() {
+        PlanRules.PlanContent content = rules.check(valid());
+        assertThat(content.questions()).hasSize(8);
+        assertThat(content.questions().get(1).type()).isEqualTo(QuestionType.BEHAVIORAL);
+        assertThat(content.questions().get(1).concepts()).isNotEmpty();
+        assertThat(content.questions()).extracting(PlanQuestion::position).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
+
+    @Test
+    void everyViolationIsReportedAtOnce() {
+        PlanInput input = new PlanInput(" ", "no-such-bank", "fr-FR", null, 10, 60, null,
+                List.of("not-an-email"), null, 0, 1000);
+        assertThat(errors(input)).extracting(FieldError::field).contains("roleTitle", "bankRole", "language",
+                "questions", "answerSeconds", "slotMinutes", "passThreshold", "recipients.0", "invitationWindowDays",
+                "retentionDays");
+    }
+
+    @Test
+    void thePassThresholdIsRequiredAndBounded() {
+        PlanInput missing = new PlanInput("Backend", "backend-engineer", "en-US", valid().questions(), 120, 25,
+                null, List.of("a@b.example"), null, null, null);
+        assertThat(errors(missing)).extracting(FieldError::field).containsExactly("passThreshold");
+        PlanInput high = new PlanInput("Backend", "backend-engineer", "en-US", valid().questions(), 120, 25,
+                101, List.of("a@b.example"), null, null, null);
+        assertThat(errors(high)).extracting(FieldError::reason).containsExactly("must be an integer from 0 to 100");
+    }
+
+    @Test
+    void theMethodsMixIsEnforced() {
+        // 3 Behavioral missing: only 13 is Behavioral; no Situational at all.
+        PlanInput input = withQuestions(bank(1, 2, 4, 5, 7, 13));
+        assertThat(errors(input)).extracting(FieldError::reason).contains(
+                "need at least two Behavioral questions (specific past examples)",
+                "need at least one Situational question");
+        PlanInput noBackground = withQuestions(List.of(
+                new PlanInput.QuestionInput(3, null, null), new PlanInput.QuestionInput(13, null, null),
+                new PlanInput.QuestionInput(9, null, null), new PlanInput.QuestionInput(11, null, null),
+                new PlanInput.QuestionInput(16, null, null),
+                new PlanInput.QuestionInput(null, "Tell us about a time you disagreed with a reviewer.", "Behavioral")));
+        assertThat(errors(noBackground)).extracting(FieldError::reason)
+                .containsExactly("need at least one General or Experience question about background");
+    }
+
+    @Test
+    void questionCountIsSixToTen() {
+        assertThat(errors(withQuestions(bank(1, 3, 13, 16, 5)))).extracting(FieldError::field).contains("questions");
+        assertThat(errors(withQuestions(bank(1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 16)))).extracting(FieldError::field)
+                .contains("questions");
+    }
+
+    @Test
+    void customQuestionsNeedTextAndAKnownTypeAndBankQuestionsMustExistOnce() {
+        List<PlanInput.QuestionInput> questions = new ArrayList<>(bank(1, 3, 13, 16, 3));
+        questions.add(new PlanInput.QuestionInput(null, "short", "Motivation"));
+        questions.add(new PlanInput.QuestionInput(42, null, null));
+        questions.add(new PlanInput.QuestionInput(5, "both given", "General"));
+        assertThat(errors(withQuestions(questions))).extracting(FieldError::field).contains(
+                "questions.4.bankQuestion", "questions.5.text", "questions.5.type", "questions.6.bankQuestion",
+                "questions.7");
+    }
+
+    @Test
+    void answerTimesIncludingFollowUpsMustFitTheSlot() {
+        PlanInput tooLong = new PlanInput("Backend", "backend-engineer", "en-US", valid().questions(), 180, 15, 60,
+                List.of("a@b.example"), new PlanInput.FollowUpsInput(true, 2), null, null);
+        assertThat(errors(tooLong)).extracting(FieldError::field).containsExactly("slotMinutes");
+        PlanInput fits = new PlanInput("Backend", "backend-engineer", "en-US", valid().questions(), 90, 15, 60,
+                List.of("a@b.example"), new PlanInput.FollowUpsInput(true, 2), null, null);
+        assertThat(rules.check(fits).slotMinutes()).isEqualTo(15);
+    }
+
+    @Test
+    void recipientsAreOneToTenDistinctValidAddresses() {
+        List<String> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add("r" + i + "@acme.example");
+        }
+        assertThat(errors(withRecipients(eleven))).extracting(FieldError::field).containsExactly("recipients");
+        assertThat(errors(withRecipients(List.of("A@acme.example", "a@ACME.example ")))).extracting(FieldError::field)
+                .containsExactly("recipients.1");
+        assertThat(errors(withRecipients(List.of()))).extracting(FieldError::field).containsExactly("recipients");
+    }
+
+    private static PlanInput withQuestions(List<PlanInput.QuestionInput> questions) {
+        PlanInput v = valid();
+        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), questions, v.answerSeconds(), v.slotMinutes(),
+                v.passThreshold(), v.recipients(), v.followUps(), v.invitationWindowDays(), v.retentionDays());
+    }
+
+    private static PlanInput withRecipients(List<String> recipients) {
+        PlanInput v = valid();
+        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), v.questions(), v.answerSeconds(),
+                v.slotMinutes(), v.passThreshold(), recipients, v.followUps(), v.invitationWindowDays(),
+                v.retentionDays());
+    }
+}

@@ -11,20 +11,24 @@ import java.util.Optional;
  * constructor for Lambda that delegates to it.
  */
 public enum LambdaFunction {
-    PLANS_API("plans", "dev.prescreen.plans.PlansApiHandler", 512, 10, null);
+    PLANS_API("plans", "dev.prescreen.plans.PlansApiHandler", 512, 10, null,
+            Permissions.builder().readWrite(Table.MAIN).build());
 
     private final String module;
     private final String handlerClass;
     private final int memoryMb;
     private final int timeoutSeconds;
     private final Queue consumes;
+    private final Permissions permissions;
 
-    LambdaFunction(String module, String handlerClass, int memoryMb, int timeoutSeconds, Queue consumes) {
+    LambdaFunction(String module, String handlerClass, int memoryMb, int timeoutSeconds, Queue consumes,
+            Permissions permissions) {
         this.module = module;
         this.handlerClass = handlerClass;
         this.memoryMb = memoryMb;
         this.timeoutSeconds = timeoutSeconds;
         this.consumes = consumes;
+        this.permissions = permissions;
         if (consumes != null && consumes.consumerTimeoutSeconds() < timeoutSeconds) {
             throw new IllegalStateException(name() + " outlives its queue's visibility budget");
         }
@@ -54,6 +58,10 @@ public enum LambdaFunction {
 
     public Optional<Queue> consumes() {
         return Optional.ofNullable(consumes);
+    }
+
+    public Permissions permissions() {
+        return permissions;
     }
 
     /** A short name, for logs and resource names. */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.cloud.LambdaFunction;
 import dev.prescreen.cloud.Queue;
+import dev.prescreen.cloud.RecurringSchedule;
 import dev.prescreen.config.Settings;
 import dev.prescreen.local.cloud.FreePorts;
 import dev.prescreen.local.cloud.LocalCloud;
@@ -74,6 +75,10 @@ public final class LocalRuntime implements AutoCloseable {
             function.consumes().ifPresent(queue -> startConsumer(queue, function.functionName(),
                     event -> host.invoke(function, event), builder));
         }
+        for (RecurringSchedule schedule : RecurringSchedule.values()) {
+            scheduler.create(new LocalScheduler.Definition(schedule.scheduleName(), "default", schedule.expression(),
+                    "arn:aws:lambda:us-east-1:000000000000:function:" + schedule.target().functionName(), "{}", false));
+        }
         builder.extraConsumers.forEach((queue, handler) -> startConsumer(queue, "test-consumer-" + queue.logicalName(),
                 event -> handler.handleRequest(event, new LocalLambdaContext("test", 512, 30)), builder));
     }
@@ -81,7 +86,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static void invokeByName(FunctionHost host, String name, String input) {
         for (LambdaFunction function : LambdaFunction.values()) {
             if (function.functionName().equals(name)) {
-                host.invoke(function, input);
+                // Scheduled functions take the schedule's JSON input as a map, as Lambda deserialises it.
+                host.invoke(function, dev.prescreen.json.Json.read(input.isBlank() ? "{}" : input, Map.class));
                 return;
             }
         }
@@ -132,9 +138,9 @@ public final class LocalRuntime implements AutoCloseable {
         return host;
     }
 
-    /** Fires a schedule now, as if its time had come. */
-    public void fireSchedule(String group, String name) {
-        scheduler.fireNow(group, name);
+    /** Runs a recurring schedule's target now, as if its time had come. */
+    public void fire(RecurringSchedule schedule) {
+        scheduler.fireNow("default", schedule.scheduleName());
     }
 
     @Override

@@ -1,0 +1,30 @@
+package dev.prescreen.cloud;
+
+/**
+ * Schedules that run all the time (EventBridge Scheduler recurring schedules in AWS, the local
+ * runtime's scheduler locally), each invoking a function.
+ */
+public enum RecurringSchedule {
+    ;
+
+    private final String expression;
+    private final LambdaFunction target;
+
+    RecurringSchedule(String expression, LambdaFunction target) {
+        this.expression = expression;
+        this.target = target;
+    }
+
+    /** A Scheduler expression, e.g. {@code rate(1 hour)}. */
+    public String expression() {
+        return expression;
+    }
+
+    public LambdaFunction target() {
+        return target;
+    }
+
+    public String scheduleName() {
+        return "prescreen-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -119,7 +119,8 @@ final class ConceptMatcher {
     }
 
     /** Adds the concepts found in the sentence to {@code found}; returns how many matched here. */
-    static int match(List<Concept> concepts, List<Token> tokens, TechLexicon lexicon, Set<String> found) {
+    static int match(List<Concept> concepts, List<Token> tokens, TechLexicon lexicon, Set<String> found,
+                     boolean[] marks) {
         if (concepts.isEmpty()) {
             return 0;
         }
@@ -133,20 +134,28 @@ final class ConceptMatcher {
         int here = 0;
         for (Concept c : concepts) {
             boolean hit = false;
-            for (int i = 0; i + c.stems().size() <= stems.size() && !hit; i++) {
+            for (int i = 0; i + c.stems().size() <= stems.size(); i++) {
                 boolean all = true;
                 for (int k = 0; k < c.stems().size() && all; k++) {
                     String s = stems.get(i + k);
                     String formStem = stem(forms.get(i + k));
                     all = s.equals(c.stems().get(k)) || formStem.equals(c.stems().get(k));
                 }
-                hit = all;
+                hit |= all;
+                if (all) {
+                    for (int k = 0; k < c.stems().size(); k++) {
+                        marks[i + k] = true;
+                    }
+                }
             }
             if (!hit) {
                 for (TechLexicon.Match m : techs) {
                     if (TechLexicon.key(m.term()).equals(c.joined()) || c.categories().contains(m.category())
                             || stem(m.term()).equals(c.stems().get(0)) && c.stems().size() == 1) {
                         hit = true;
+                        for (int k = m.from(); k < m.to(); k++) {
+                            marks[k] = true;
+                        }
                         break;
                     }
                 }
@@ -155,6 +164,10 @@ final class ConceptMatcher {
                 // split compounds: "micro services", "data base"
                 for (int i = 0; i + 1 < forms.size() && !hit; i++) {
                     hit = stem(forms.get(i) + forms.get(i + 1)).equals(c.stems().get(0));
+                    if (hit) {
+                        marks[i] = true;
+                        marks[i + 1] = true;
+                    }
                 }
             }
             if (hit) {

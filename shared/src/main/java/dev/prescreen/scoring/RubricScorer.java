@@ -53,16 +53,18 @@ public final class RubricScorer implements AnswerScorer {
         return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 
+    private static final Pattern IF_I_HAD_TO = p("\\bif i (had|have) to\\b|\\bif i (was|were)\\b");
     private static final Set<String> DISFLUENCIES = Set.of("um", "uh", "er", "erm", "hmm", "ah", "eh", "mm", "uhm");
 
     private static final Pattern INJECTION_ADDRESSEE = p("\\b(ai|a\\.i\\.|artificial intelligence|language model|"
             + "llm|gpt|chatbot|assistant|scorer|grader|evaluator|evaluation (model|system)|scoring (model|system|engine)"
-            + "|system (scoring|grading|evaluating)|rubric|(previous|prior|above|earlier|your) instructions|the model"
-            + "|the system|the algorithm|the bot|whoever is (scoring|grading|reading))\\b");
+            + "|system (scoring|grading|evaluating)|rubric|(previous|prior|above|earlier|your) instructions|(a|an|the) model"
+            + "|(the|a) system|algorithm|bot|(whoever|anyone|anything|software|program|machine) (is )?(scoring|grading"
+            + "|evaluating|reading|reviewing)|(scoring|grading|evaluating|reviewing) this)\\b");
     private static final Pattern INJECTION_DIRECTIVE = p("\\b(ignore|disregard|forget|override|assign|award|output|"
-            + "give (me|this|it|the|a|him|her|them)|rate (this|me|it)|mark (this|me|it)|must|you should|set the score|"
-            + "maximum|full marks|score of|highest|top score|perfect score|5/5|five out of five|excellent match|"
-            + "pass (this|me))\\b");
+            + "give (me|this|it|the|a|him|her|them)|rate|mark|grade|score (this|me|it|every|all)|must|you should|"
+            + "set the score|maximum|full marks|score of|highest|top score|perfect score|5/5|five out of five|"
+            + "excellent|already approved|skip the|pass (this|me|the candidate)|instruction)\\b");
     private static final Pattern INJECTION_STANDALONE = p("\\b(ignore (the|all|any|your|previous|prior) "
             + "(rubric|instructions|rules|criteria)|give me (a |the )?(5|five|max|maximum|top|full)|"
             + "(score|rate|grade) (me|this answer|this) (a |as )?(5|five|max|maximum|top|full)|as an ai,? you must)");
@@ -83,19 +85,20 @@ public final class RubricScorer implements AnswerScorer {
             + "basic on|less (experienced|comfortable|experience)|don'?t (really )?(practi[sc]e|know much)|"
             + "only (used|done|know) .{0,30}(side projects|basics|by name)|intermediate|to improve|grow into|"
             + "want to work on|lacking|limited)\\b");
-    private static final Pattern RESULT = p("\\b(went|goes|go|gone|dropped|drop|fell|fall|falls|cut|cuts|reduced|"
-            + "reduces|decreased|increased|improved|saved|saves|halved|doubled|tripled|sped up|shrank|shrunk|"
-            + "eliminated|disappeared|went away|stopped|no longer|anymore|any more|faster|quicker|easier|quieter|"
-            + "cheaper|fixed|solved|resolved|passed|handled|handles|lowered|retired|to zero|down to|dropped to|"
-            + "fewer|less|more (stable|reliable)|result|outcome|impact|now (new|we|it|the|nobody|people|it's|they|"
-            + "everyone|deploys|releases)|became|since (then|that|we did)|after that|went from|from .{1,40} to)\\b");
-    private static final Pattern STEP = p("\\b(first(ly)?|then|next|after that|afterwards|after wards|once|finally|"
-            + "from there|second(ly)?|third(ly)?|start (by|with|from)|i start|begin (by|with)|before (i|we|that)|"
-            + "at the end|last(ly)?)\\b");
+    private static final Pattern RESULT = p("\\b(went (from|down|up|away)|go(es)? (from|down)|dropped|fell|falls? "
+            + "(from|to)|cut|cuts|reduced|reduces|decreased|increased|improved|saved|saves|halved|doubled|tripled|"
+            + "sped up|shrank|shrunk|eliminated|disappeared|stopped|no longer|anymore|any more|faster|quicker|easier|"
+            + "quieter|cheaper|fixed|solved|resolved|passed|handled|lowered|retired|to zero|down to|dropped to|"
+            + "more (stable|reliable)|now (new|we|it|the|nobody|people|it's|they|everyone|deploys|releases)|"
+            + "since (then|that|we did)|(from|of) (about |around |roughly )?\\S+ \\S*\\s?to (about |around |under "
+            + "|roughly )?\\d+)\\b");
+    private static final Pattern STEP = p("\\b(first(ly)?|then|next|after (that|release|the|a|deploy\\w*|i|we)|"
+            + "afterwards|after wards|once|finally|from there|second(ly)?|third(ly)?|start(s|ed)? (by|with|from)|"
+            + "i start|begin(s)? (by|with)|before (i|we|that|release|the)|at the end|last(ly)?)\\b");
     private static final Pattern REASON = p("\\b(because|since (it|that|the|they|we|those|this)|so that|which means|"
             + "that way|otherwise|to avoid|in order to|so i|so we|so the|to confirm|to see (if|whether|which))\\b");
     private static final Pattern TRADEOFF = p("\\b(trade-?offs?|instead of|rather than|downside|costs?|accept(ing|ed)?|"
-            + "whereas|versus|vs\\.?|alternatively|unless|on the other hand|risk(s|y)?|deliberately|looks like a fix|"
+            + "whereas|versus|vs\\.?|alternatively|unless|on the other hand|risk(s|y)?|deliberately|however|"
             + "at the expense|over-?engineer|only (if|when)|but (it|that|this|only|not|then)|not (worth|always)|"
             + "depends on|it depends|sparingly|the catch|price)\\b");
     private static final Pattern CONDITIONAL = p("\\b(if|when|depending on|in our case|in that case|say it'?s|"
@@ -116,15 +119,15 @@ public final class RubricScorer implements AnswerScorer {
             + "up to date|keep .{0,25} in mind|it'?s all about|a lot to learn|learned a lot|stressful|"
             + "challenging in its own way|give a hundred percent|head on|any (tool|language)|whatever the project)\\b");
     private static final Pattern EMPLOYER = p("\\b((at|in|for|joined|with|from) (a|an|the|my|our|one) "
-            + "((\\w+|\\w+-\\w+) ){0,4}?(company|startup|start-up|studio|bank|agency|retailer|firm|marketplace|"
+            + "([\\w'-]+ ){0,4}?(company|startup|start-up|studio|bank|agency|retailer|firm|marketplace|"
             + "consortium|vendor|operator|provider|employer|insurer|fintech|healthtech|consultancy|corporation|"
             + "e-commerce|ecommerce|shop|store|aggregator|publisher|school|university|hospital|lab|manufacturer|"
             + "outsourcing|saas|platform|site|app|business|organi[sz]ation|telecom|airline|utility|government|"
             + "ministry|non-profit|nonprofit|charity|job|place|client|customer|product|maker)s?|"
             + "(at|in) (my|our) (current|last|previous|first|old|actual|former) (job|company|employer|team|role|"
             + "place|work)|(current|last|previous|former) (job|company|employer)|i joined \\w+|"
-            + "(company|employer),? (it'?s|it is) (a|an))\\b");
-    private static final Pattern PROJECT = p("\\b(the|our|my|a|an) ((\\w+|\\w+-\\w+) ){1,4}?(service|pipeline|api|"
+            + "(company|employer),? (it'?s|it is) (a|an)|network'?s)\\b");
+    private static final Pattern PROJECT = p("\\b(the|our|my|a|an) ([\\w'-]{2,} ){1,4}?(service|pipeline|api|"
             + "system|platform|app|project|feature|tool|cluster|gateway|job|store|engine|server|library|module|"
             + "dashboard|portal|migration|rewrite|endpoint|worker|queue|integration|product|database|schema)\\b");
     private static final Pattern ROLE = p("\\b(as (a|an|the) ((\\w+|\\w+-\\w+) ){0,2}?(junior|senior|lead|developer|"
@@ -155,7 +158,7 @@ public final class RubricScorer implements AnswerScorer {
 
     private enum Tense { PAST, PRESENT, HYPOTHETICAL }
 
-    private record Clause(Subject subject, Tense tense, Token verb, boolean action) {
+    private record Clause(Subject subject, Tense tense, Token verb, int index, boolean action) {
     }
 
     /** Everything measured on one answer. */
@@ -167,6 +170,8 @@ public final class RubricScorer implements AnswerScorer {
         int quantities;
         int durations;
         int iActions;
+        int iConcrete;
+        int iConcreteHyp;
         int iPast;
         int iHyp;
         int weActions;
@@ -206,6 +211,8 @@ public final class RubricScorer implements AnswerScorer {
             m.put("durations", (double) durations);
             m.put("i_actions", (double) iActions);
             m.put("i_past", (double) iPast);
+            m.put("i_concrete", (double) iConcrete);
+            m.put("i_concrete_hyp", (double) iConcreteHyp);
             m.put("we_actions", (double) weActions);
             m.put("we_past", (double) wePast);
             m.put("hypothetical_clauses", (double) hypClauses);
@@ -316,6 +323,7 @@ public final class RubricScorer implements AnswerScorer {
             // technologies
             List<String> forms = tokens.stream().map(Token::form).toList();
             int techHere = 0;
+            boolean[] marks = new boolean[tokens.size()];
             for (TechLexicon.Match m : lexicon.find(forms)) {
                 Token first = tokens.get(m.from());
                 if (m.to() - m.from() == 1 && (first.is("VERB") || first.is("AUX")
@@ -325,17 +333,44 @@ public final class RubricScorer implements AnswerScorer {
                 }
                 f.techs.add(m.term());
                 techHere++;
+                for (int k = m.from(); k < m.to(); k++) {
+                    marks[k] = true;
+                }
                 Token last = tokens.get(m.to() - 1);
                 evidence.add(new Evidence("technology", first.start(), last.end(),
                         text.substring(first.start(), last.end())));
             }
             // concepts
-            int conceptsHere = ConceptMatcher.match(concepts, tokens, lexicon, f.concepts);
+            int conceptsHere = ConceptMatcher.match(concepts, tokens, lexicon, f.concepts, marks);
+            for (int k = 0; k < tokens.size(); k++) {
+                if (QUANTITY.matcher(tokens.get(k).form()).matches()) {
+                    marks[k] = true;
+                }
+            }
 
             // clauses: who acts, in which tense
             List<Clause> clauses = clauses(tokens);
             boolean actionHere = false;
-            for (Clause c : clauses) {
+            for (int ci = 0; ci < clauses.size(); ci++) {
+                Clause c = clauses.get(ci);
+                if (c.subject == Subject.I && (c.action || c.tense == Tense.HYPOTHETICAL)
+                        && !STATIVE.contains(c.verb.lemma())) {
+                    int end = Math.min(tokens.size(), c.index + 10);
+                    if (ci + 1 < clauses.size()) {
+                        end = Math.min(end, clauses.get(ci + 1).index);
+                    }
+                    boolean concreteObject = false;
+                    for (int k = c.index; k < end && !concreteObject; k++) {
+                        concreteObject = marks[k];
+                    }
+                    if (concreteObject) {
+                        if (c.tense == Tense.HYPOTHETICAL) {
+                            f.iConcreteHyp++;
+                        } else {
+                            f.iConcrete++;
+                        }
+                    }
+                }
                 if (c.tense == Tense.HYPOTHETICAL && (c.subject == Subject.I || c.subject == Subject.WE)
                         && !STATIVE.contains(c.verb.lemma())) {
                     f.hypClauses++;
@@ -365,7 +400,7 @@ public final class RubricScorer implements AnswerScorer {
                     evidence.add(new Evidence("team_action", c.verb.start(), c.verb.end(), text.substring(c.verb.start(), c.verb.end())));
                 }
             }
-            if (Pattern.compile("\\bif i (had|have) to\\b|\\bif i (was|were)\\b", Pattern.CASE_INSENSITIVE).matcher(st).find()) {
+            if (IF_I_HAD_TO.matcher(st).find()) {
                 f.ifIHadTo++;
             }
 
@@ -498,102 +533,128 @@ public final class RubricScorer implements AnswerScorer {
         evidence.add(new Evidence("keyword_list", start, end, text.substring(start, end)));
     }
 
+    /** The subject a pronoun token introduces ("i", "we", "i've", "we'd", ...), or null if it is no subject. */
+    private static Subject subjectOf(Token t) {
+        String form = t.form();
+        int apostrophe = form.indexOf('\'');
+        String pronoun = apostrophe > 0 ? form.substring(0, apostrophe) : form;
+        if (!(t.tag().startsWith("PRON") || pronoun.equals("i"))) {
+            return null;
+        }
+        return switch (pronoun) {
+            case "i" -> Subject.I;
+            case "we" -> Subject.WE;
+            case "you", "they", "he", "she", "it", "that", "this", "there", "which", "who", "everyone", "someone",
+                 "nobody", "everything", "everybody", "people" -> Subject.OTHER;
+            default -> null;
+        };
+    }
+
+    /** The tense an auxiliary (alone or contracted, "'ve", "'d") gives the verb it governs; null if none. */
+    private static Tense auxTense(String form) {
+        int apostrophe = form.indexOf('\'');
+        String aux = apostrophe >= 0 ? form.substring(apostrophe) : form;
+        if (HYP_AUX.contains(aux) || aux.equals("wo") || aux.equals("ca")) {
+            return Tense.HYPOTHETICAL;
+        }
+        if (PERFECT_AUX.contains(aux) || aux.equals("'ve")) {
+            return Tense.PAST;
+        }
+        return null;
+    }
+
     /** Verb clauses with their subject (I, we, other) and tense (past, present, hypothetical). */
     private static List<Clause> clauses(List<Token> tokens) {
         List<Clause> out = new ArrayList<>();
         Subject current = Subject.OTHER;
-        boolean currentHyp = false;
+        Tense currentTense = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            String form = t.form();
-            if (t.is("PRON") || form.equals("i")) {
-                if (form.equals("i")) {
-                    current = Subject.I;
-                    currentHyp = false;
-                } else if (form.equals("we")) {
-                    current = Subject.WE;
-                    currentHyp = false;
-                } else if (Set.of("you", "they", "he", "she", "it", "that", "this", "there", "which", "who", "everyone",
-                        "someone", "nobody", "everything").contains(form)) {
-                    current = Subject.OTHER;
-                    currentHyp = false;
-                }
+            Subject introduced = subjectOf(t);
+            if (introduced != null) {
+                current = introduced;
+                currentTense = t.form().contains("'") ? auxTense(t.form()) : null;
                 continue;
             }
             if (!t.is("VERB")) {
                 if ((t.is("NOUN") || t.is("PROPN")) && i + 1 < tokens.size()
                         && (tokens.get(i + 1).is("VERB") || tokens.get(i + 1).is("AUX"))) {
                     current = Subject.OTHER;
-                    currentHyp = false;
+                    currentTense = null;
+                }
+                if (t.is("AUX") && auxTense(t.form()) == Tense.HYPOTHETICAL) {
+                    currentTense = Tense.HYPOTHETICAL;
                 }
                 continue;
             }
             // look back over auxiliaries and adverbs to the subject
             Tense tense = null;
-            boolean infinitive = false;
-            boolean gerundOrParticiple = false;
             int j = i - 1;
             while (j >= 0) {
                 Token b = tokens.get(j);
-                if (b.is("AUX") || b.form().equals("'d") || b.form().equals("'ve") || b.form().equals("'ll")) {
-                    String bf = b.form();
-                    if (HYP_AUX.contains(bf) || bf.equals("wo") || bf.equals("ca")) {
-                        tense = Tense.HYPOTHETICAL;
-                    } else if (tense == null && (PERFECT_AUX.contains(bf) || bf.equals("'s") && false)) {
-                        tense = Tense.PAST;
+                if (b.is("AUX")) {
+                    Tense at = auxTense(b.form());
+                    if (at == Tense.HYPOTHETICAL || tense == null) {
+                        tense = at != null ? at : tense;
                     }
                     j--;
-                } else if (b.is("ADV") || b.is("PART") && !b.form().equals("to")) {
+                } else if (b.is("ADV") || (b.is("PART") && !b.form().equals("to"))) {
                     j--;
                 } else {
                     break;
                 }
             }
-            if (j >= 0 && tokens.get(j).form().equals("to")) {
-                infinitive = true;
-            }
+            boolean infinitive = j >= 0 && tokens.get(j).form().equals("to");
+            boolean directSubject = false;
             if (j >= 0) {
                 Token b = tokens.get(j);
-                if (b.form().equals("i")) {
-                    current = Subject.I;
-                    currentHyp = tense == Tense.HYPOTHETICAL;
-                } else if (b.form().equals("we")) {
-                    current = Subject.WE;
-                    currentHyp = tense == Tense.HYPOTHETICAL;
-                } else if (b.is("PRON") || b.is("NOUN") || b.is("PROPN") || b.is("NUM")) {
-                    if (!b.is("PRON") || !Set.of("me", "us", "it", "them", "him", "her").contains(b.form())
-                            || j == i - 1 && b.is("PRON") && tense == null) {
-                        if (b.is("PRON") && Set.of("me", "us", "them", "him", "her").contains(b.form())) {
-                            // object pronoun: the verb still belongs to the current subject
-                        } else {
-                            current = Subject.OTHER;
-                            currentHyp = false;
+                Subject s = subjectOf(b);
+                if (s != null) {
+                    current = s;
+                    directSubject = true;
+                    if (b.form().contains("'")) {
+                        Tense at = auxTense(b.form());
+                        if (tense == null || at == Tense.HYPOTHETICAL) {
+                            tense = at != null ? at : tense;
                         }
                     }
+                    currentTense = tense;
+                } else if (b.is("NOUN") || b.is("PROPN") || b.is("NUM")) {
+                    current = Subject.OTHER;
+                    currentTense = null;
+                    directSubject = true;
                 }
             }
             if (infinitive) {
                 continue;
             }
             String f = t.form();
-            if (f.endsWith("ing")) {
-                gerundOrParticiple = true;
-            }
             if (tense == null) {
-                if (currentHyp && (j < 0 || tokens.get(j).is("CCONJ") || tokens.get(j).form().equals(","))) {
+                boolean coordinated = !directSubject;
+                if (coordinated && currentTense == Tense.HYPOTHETICAL) {
                     tense = Tense.HYPOTHETICAL;
-                } else if (!f.equals(t.lemma()) && !f.endsWith("ing") && !(f.endsWith("s") && !f.endsWith("ss")
-                        && f.length() > t.lemma().length() && !t.lemma().endsWith("s"))) {
+                } else if (f.endsWith("ing")) {
+                    if (j >= 0 && tokens.get(j).is("AUX")) {
+                        tense = Tense.PRESENT;
+                    } else if (coordinated) {
+                        continue; // a gerund or participle, not a clause of its own
+                    } else {
+                        tense = Tense.PRESENT;
+                    }
+                } else if (!f.equals(t.lemma()) && !(f.endsWith("s") && !f.endsWith("ss")
+                        && f.length() > t.lemma().length())) {
+                    tense = Tense.PAST;
+                } else if (coordinated && currentTense == Tense.PAST) {
                     tense = Tense.PAST;
                 } else {
                     tense = Tense.PRESENT;
                 }
             }
-            if (gerundOrParticiple && tense == Tense.PRESENT && (j < 0 || !tokens.get(j).is("AUX"))) {
-                continue;
+            if (directSubject) {
+                currentTense = tense;
             }
             boolean action = !STATIVE.contains(t.lemma());
-            out.add(new Clause(current, tense, t, action));
+            out.add(new Clause(current, tense, t, i, action));
         }
         return out;
     }
@@ -690,12 +751,12 @@ public final class RubricScorer implements AnswerScorer {
         boolean hypotheticalDominant = f.hypClauses >= 2 && f.hypClauses > past;
         if (hypotheticalDominant) {
             flags.add(Flag.HYPOTHETICAL);
-            boolean hint = past >= 1 || f.noExperience > 0 || f.iActions > 0;
+            boolean hint = past >= 1 || f.noExperience > 0;
             return new Decision(hint ? 2 : 1, hint
                     ? "Mostly hypothetical (\"I would\") with only a hint of real experience."
                     : "Purely hypothetical: no past example.", flags);
         }
-        if (past < 2) {
+        if (past < 1 || (past < 2 && f.iConcrete == 0 && f.results == 0)) {
             if (f.iActions + f.weActions >= 2 || f.habitual > 0) {
                 return new Decision(2, "Describes how they usually work, not one specific past example.", flags);
             }
@@ -705,35 +766,36 @@ public final class RubricScorer implements AnswerScorer {
             flags.add(Flag.WE_NOT_I);
             return new Decision(3, "A past example told with \"we\": the candidate's own part is unclear.", flags);
         }
-        if (f.iPast >= 2 && f.quantResults > 0) {
+        if (f.iPast >= 1 && f.iConcrete >= 1 && f.quantResults > 0) {
             return new Decision(5, "A specific past situation, own actions in the first person and a measurable result.",
                     flags);
         }
-        if (f.iPast >= 2 && f.results > 0) {
+        if (f.iPast >= 1 && f.iConcrete >= 1 && f.results > 0) {
             return new Decision(4, "A specific past example with own actions; the result is not quantified.", flags);
         }
         return new Decision(3, "A past example but vague, or without a result.", flags);
     }
 
     private static Decision experience(Features f, Set<Flag> flags) {
-        boolean ownPositive = f.iActions > 0;
-        if (f.noExperience > 0 && (f.techs.size() < 2 || !ownPositive) && f.employers + f.projects == 0
-                && f.results == 0) {
+        boolean named = f.employers + f.projects > 0;
+        boolean noExperience = (f.noExperience > 0 && (f.techs.size() < 2 || f.iConcrete == 0))
+                || (f.noExperience >= 2 && f.noExperience >= f.iConcrete && f.quantResults == 0);
+        if (noExperience && f.quantResults == 0) {
             return new Decision(1, "No relevant experience expressed.", flags);
         }
         if (f.hypClauses >= 2 && f.hypClauses > f.iPast + f.wePast) {
             flags.add(Flag.HYPOTHETICAL);
             return new Decision(2, "Hypothetical rather than actual experience.", flags);
         }
-        boolean named = f.employers + f.projects > 0;
-        if (named && f.quantResults > 0 && f.iActions >= 2) {
-            return new Decision(5, "Names employers or projects, technologies, and measurable outcomes.", flags);
+        if (named && f.quantResults > 0 && f.iConcrete >= 2 && (f.roles > 0 || f.durations > 0)) {
+            return new Decision(5, "Names employers or projects, roles and durations, technologies, and measurable "
+                    + "outcomes.", flags);
         }
-        if (named && f.iActions >= 1 && (f.results > 0 || f.iActions >= 3)) {
+        if (named && f.iConcrete >= 1 && (f.results > 0 || f.iConcrete >= 3)) {
             return new Decision(4, "A specific project or employer with concrete technologies; outcomes without numbers.",
                     flags);
         }
-        if ((f.techs.size() >= 2 || f.durations > 0) && (f.iActions >= 1 || f.durations > 0)
+        if ((f.techs.size() >= 2 || f.durations > 0) && (f.iConcrete >= 1 || f.durations > 0)
                 && f.vagueShare() < 0.5) {
             return new Decision(3, "Some specifics (technologies, years) but no identifiable project, employer or outcome.",
                     flags);
@@ -747,12 +809,13 @@ public final class RubricScorer implements AnswerScorer {
     private static Decision situational(Features f) {
         Set<Flag> none = Set.of();
         int tech = f.techs.size();
-        boolean structured = f.steps >= 2 || (f.steps >= 1 && f.conditionals >= 1);
+        int actions = f.iConcrete + f.iConcreteHyp;
+        boolean structured = f.steps >= 2 || (f.steps >= 1 && f.conditionals >= 1) || actions >= 3;
         boolean reasoning = f.reasons + f.tradeoffs > 0;
         if (f.sentences <= 2 && f.words < 30 && (f.dismissive > 0 || tech == 0)) {
             return new Decision(1, "A single line, dismissive of the complexity.", none);
         }
-        if (f.steps == 0 && !reasoning && f.conditionals == 0) {
+        if (f.steps == 0 && !reasoning && f.conditionals == 0 && actions < 3) {
             return new Decision(2, "A shallow list of steps or buzzwords with no reasoning.", none);
         }
         if (structured && tech >= 3 && f.tradeoffs >= 2 && f.conditionals >= 1) {

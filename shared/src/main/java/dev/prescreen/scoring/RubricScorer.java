@@ -146,7 +146,7 @@ public final class RubricScorer implements AnswerScorer {
     private static final Pattern YEAR = p("^(19|20)\\d\\d$");
     private static final Set<String> STATIVE = Set.of("be", "have", "think", "know", "guess", "believe", "feel",
             "like", "love", "mean", "hope", "want", "say", "seem", "need", "enjoy", "remember", "try", "get", "see",
-            "learn", "hear", "read", "watch", "prefer", "find", "do", "go", "make", "look", "call", "let", "tell",
+            "learn", "hear", "watch", "prefer", "find", "do", "go", "make", "look", "call", "let", "tell",
             "talk", "keep", "stay", "sound", "understand", "wish", "agree", "consider", "would", "could");
     private static final Set<String> HYP_AUX = Set.of("would", "'d", "could", "should", "might", "'ll", "will",
             "may", "can");
@@ -355,9 +355,11 @@ public final class RubricScorer implements AnswerScorer {
                 Clause c = clauses.get(ci);
                 if (c.subject == Subject.I && (c.action || c.tense == Tense.HYPOTHETICAL)
                         && !STATIVE.contains(c.verb.lemma())) {
-                    int end = Math.min(tokens.size(), c.index + 10);
-                    if (ci + 1 < clauses.size()) {
-                        end = Math.min(end, clauses.get(ci + 1).index);
+                    int end = Math.min(tokens.size(), c.index + 12);
+                    for (int k = c.index + 1; k < end; k++) {
+                        if (subjectOf(tokens.get(k)) != null) {
+                            end = k;
+                        }
                     }
                     boolean concreteObject = false;
                     for (int k = c.index; k < end && !concreteObject; k++) {
@@ -505,7 +507,7 @@ public final class RubricScorer implements AnswerScorer {
     private static boolean isListItem(List<Token> item) {
         List<Token> words = item.stream().filter(Token::isWord).filter(t -> !t.form().equals("and")
                 && !t.form().equals("or") && !t.form().equals("plus")).toList();
-        if (words.isEmpty() || words.size() > 5) {
+        if (words.isEmpty() || words.size() > 8) {
             return false;
         }
         for (Token t : words) {
@@ -612,6 +614,9 @@ public final class RubricScorer implements AnswerScorer {
                 if (s != null) {
                     current = s;
                     directSubject = true;
+                    if (j > 0 && tokens.get(j - 1).form().equals("if") && tense == Tense.PAST) {
+                        tense = Tense.HYPOTHETICAL; // "if i was working with ...", "if i had ..."
+                    }
                     if (b.form().contains("'")) {
                         Tense at = auxTense(b.form());
                         if (tense == null || at == Tense.HYPOTHETICAL) {
@@ -674,7 +679,8 @@ public final class RubricScorer implements AnswerScorer {
                     ? "Nothing but an instruction to the scorer: no answer." : "No answer given.", flags);
         }
         // relevance first
-        boolean offTopic = haveConcepts && f.concepts.isEmpty() && f.words >= 12;
+        boolean offTopic = haveConcepts && f.words >= 12
+                && (f.concepts.isEmpty() || (f.concepts.size() == 1 && f.words >= 35 && f.techs.size() <= 2));
         if (offTopic) {
             flags.add(Flag.OFF_TOPIC);
             int s = (f.iActions >= 2 && f.techs.size() >= 1) ? 2 : 1;
@@ -748,7 +754,8 @@ public final class RubricScorer implements AnswerScorer {
 
     private static Decision behavioral(Features f, Set<Flag> flags) {
         int past = f.iPast + f.wePast;
-        boolean hypotheticalDominant = f.hypClauses >= 2 && f.hypClauses > past;
+        boolean hypotheticalDominant = f.hypClauses >= 2
+                && (f.hypClauses > past || (f.ifIHadTo > 0 && f.noExperience > 0));
         if (hypotheticalDominant) {
             flags.add(Flag.HYPOTHETICAL);
             boolean hint = past >= 1 || f.noExperience > 0;

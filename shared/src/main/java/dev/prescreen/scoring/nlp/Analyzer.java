@@ -1,6 +1,8 @@
 package dev.prescreen.scoring.nlp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import opennlp.tools.lemmatizer.LemmatizerME;
@@ -20,6 +22,8 @@ public final class Analyzer {
     private final TokenizerME tokenizer;
     private final POSTaggerME tagger;
     private final LemmatizerME lemmatizer;
+    private static final int MAX_CACHE = 50_000;
+    private final Map<String, String> lemmaCache = new HashMap<>();
 
     public Analyzer() {
         NlpModels models = NlpModels.get();
@@ -46,17 +50,38 @@ public final class Analyzer {
                 words[i] = sentence.substring(spans[i].getStart(), spans[i].getEnd());
             }
             String[] tags = tagger.tag(words);
-            String[] lemmas = lemmatizer.lemmatize(words, tags);
             List<Token> tokens = new ArrayList<>(spans.length);
             for (int i = 0; i < spans.length; i++) {
                 String form = words[i].toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-                String lemma = lemmas[i] == null || lemmas[i].equals("O") ? form : lemmas[i].toLowerCase(Locale.ROOT);
+                String lemma = lemma(form, tags[i]);
                 tokens.add(new Token(form, tags[i], lemma, s.getStart() + spans[i].getStart(),
                         s.getStart() + spans[i].getEnd()));
             }
             out.add(new Sentence(s.getStart(), s.getEnd(), tokens));
         }
         return out;
+    }
+
+    /**
+     * Lemmas of verbs and auxiliaries (what tense detection needs), each lemmatised on its own so the result depends
+     * on the word and its tag only (deterministic and cacheable); other words keep their form and are stemmed by the
+     * relevance matcher. The statistical lemmatizer is by far the slowest step, hence the cache.
+     */
+    private String lemma(String form, String tag) {
+        if (!tag.equals("VERB") && !tag.equals("AUX")) {
+            return form;
+        }
+        String key = tag + ' ' + form;
+        String cached = lemmaCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String[] out = lemmatizer.lemmatize(new String[] {form}, new String[] {tag});
+        String lemma = out.length == 0 || out[0] == null || out[0].equals("O") ? form : out[0].toLowerCase(Locale.ROOT);
+        if (lemmaCache.size() < MAX_CACHE) {
+            lemmaCache.put(key, lemma);
+        }
+        return lemma;
     }
 
     /** Same length as the input: capitalises sentence starts and the standalone pronoun "i". */

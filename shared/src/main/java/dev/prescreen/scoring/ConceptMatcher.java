@@ -1,0 +1,180 @@
+package dev.prescreen.scoring;
+
+import dev.prescreen.scoring.nlp.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Relevance: matches a question's concepts in an answer by stem (so "queries" matches "query", "profiled" matches
+ * "profiling"), through a few synonyms, through split compounds ("micro services"), and through the technology
+ * lexicon's categories (an answer naming "postgres" touches the concept "database").
+ */
+final class ConceptMatcher {
+
+    /** One concept: its stems, the technology categories that imply it, and its canonical lexicon term if any. */
+    record Concept(String name, List<String> stems, Set<String> categories, String joined) {
+    }
+
+    private static final Map<String, Set<String>> CATEGORIES_BY_CONCEPT = Map.ofEntries(
+            Map.entry("language", Set.of("language")),
+            Map.entry("code", Set.of("language")),
+            Map.entry("database", Set.of("database")),
+            Map.entry("nosql", Set.of()),
+            Map.entry("sql", Set.of()),
+            Map.entry("cloud", Set.of("cloud")),
+            Map.entry("container", Set.of("container")),
+            Map.entry("queue", Set.of("queue")),
+            Map.entry("message", Set.of("queue")),
+            Map.entry("test", Set.of("testing")),
+            Map.entry("unit test", Set.of("testing")),
+            Map.entry("security", Set.of("security")),
+            Map.entry("monitoring", Set.of("observability")),
+            Map.entry("metrics", Set.of("observability")),
+            Map.entry("logs", Set.of("observability")),
+            Map.entry("debugger", Set.of("observability")),
+            Map.entry("version control", Set.of("vcs")),
+            Map.entry("pipeline", Set.of("ci")),
+            Map.entry("server", Set.of("web")),
+            Map.entry("backend", Set.of("framework", "database")),
+            Map.entry("api", Set.of("web")));
+
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("db", "databas"),
+            Map.entry("postgr", "postgr"),
+            Map.entry("k8", "kubernet"),
+            Map.entry("k8s", "kubernet"),
+            Map.entry("mongo", "mongodb"),
+            Map.entry("endpoint", "endpoint"),
+            Map.entry("latenc", "latenc"),
+            Map.entry("slowest", "slow"),
+            Map.entry("slower", "slow"),
+            Map.entry("faster", "fast"),
+            Map.entry("deployment", "deploy"),
+            Map.entry("microservic", "microservic"),
+            Map.entry("optimis", "optim"),
+            Map.entry("optimiz", "optim"),
+            Map.entry("normalis", "normal"),
+            Map.entry("normaliz", "normal"),
+            Map.entry("authent", "authent"),
+            Map.entry("auth", "authent"),
+            Map.entry("exception", "error"),
+            Map.entry("failur", "error"),
+            Map.entry("bug", "bug"));
+
+    private ConceptMatcher() {
+    }
+
+    static String stem(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replace("'s", "");
+        if (w.length() > 5 && w.endsWith("ing")) {
+            w = w.substring(0, w.length() - 3);
+        } else if (w.length() > 4 && w.endsWith("ied")) {
+            w = w.substring(0, w.length() - 3) + "y";
+        } else if (w.length() > 4 && w.endsWith("ed")) {
+            w = w.substring(0, w.length() - 2);
+        } else if (w.length() > 4 && w.endsWith("ies")) {
+            w = w.substring(0, w.length() - 3) + "y";
+        } else if (w.length() > 4 && (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches"))) {
+            w = w.substring(0, w.length() - 2);
+        } else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.length() > 6 && (w.endsWith("ation") || w.endsWith("ition"))) {
+            w = w.substring(0, w.length() - 5);
+        } else if (w.length() > 5 && w.endsWith("ion")) {
+            w = w.substring(0, w.length() - 3);
+        } else if (w.length() > 5 && (w.endsWith("er") || w.endsWith("or"))) {
+            w = w.substring(0, w.length() - 2);
+        } else if (w.length() > 4 && (w.endsWith("e") || w.endsWith("y"))) {
+            w = w.substring(0, w.length() - 1);
+        }
+        for (Map.Entry<String, String> e : SYNONYMS.entrySet()) {
+            if (w.equals(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return w;
+    }
+
+    static List<Concept> compile(List<String> concepts, TechLexicon lexicon) {
+        List<Concept> out = new ArrayList<>();
+        for (String c : concepts) {
+            String name = c.toLowerCase(Locale.ROOT).strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            List<String> stems = new ArrayList<>();
+            for (String part : name.split("[\\s\\-/]+")) {
+                if (!part.isEmpty()) {
+                    stems.add(stem(part));
+                }
+            }
+            out.add(new Concept(name, stems, CATEGORIES_BY_CONCEPT.getOrDefault(name, Set.of()),
+                    TechLexicon.key(name)));
+        }
+        return out;
+    }
+
+    /** Adds the concepts found in the sentence to {@code found}; returns how many matched here. */
+    static int match(List<Concept> concepts, List<Token> tokens, TechLexicon lexicon, Set<String> found,
+                     boolean[] marks) {
+        if (concepts.isEmpty()) {
+            return 0;
+        }
+        List<String> stems = new ArrayList<>(tokens.size());
+        List<String> forms = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            stems.add(stem(t.lemma()));
+            forms.add(t.form());
+        }
+        List<TechLexicon.Match> techs = lexicon.find(forms);
+        int here = 0;
+        for (Concept c : concepts) {
+            boolean hit = false;
+            for (int i = 0; i + c.stems().size() <= stems.size(); i++) {
+                boolean all = true;
+                for (int k = 0; k < c.stems().size() && all; k++) {
+                    String s = stems.get(i + k);
+                    String formStem = stem(forms.get(i + k));
+                    all = s.equals(c.stems().get(k)) || formStem.equals(c.stems().get(k));
+                }
+                hit |= all;
+                if (all) {
+                    for (int k = 0; k < c.stems().size(); k++) {
+                        marks[i + k] = true;
+                    }
+                }
+            }
+            if (!hit) {
+                for (TechLexicon.Match m : techs) {
+                    if (TechLexicon.key(m.term()).equals(c.joined()) || c.categories().contains(m.category())
+                            || stem(m.term()).equals(c.stems().get(0)) && c.stems().size() == 1) {
+                        hit = true;
+                        for (int k = m.from(); k < m.to(); k++) {
+                            marks[k] = true;
+                        }
+                        break;
+                    }
+                }
+            }
+            if (!hit && c.stems().size() == 1) {
+                // split compounds: "micro services", "data base"
+                for (int i = 0; i + 1 < forms.size() && !hit; i++) {
+                    hit = stem(forms.get(i) + forms.get(i + 1)).equals(c.stems().get(0));
+                    if (hit) {
+                        marks[i] = true;
+                        marks[i + 1] = true;
+                    }
+                }
+            }
+            if (hit) {
+                here++;
+                found.add(c.name());
+            }
+        }
+        return here;
+    }
+}

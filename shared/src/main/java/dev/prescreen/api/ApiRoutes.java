@@ -1,5 +1,6 @@
 package dev.prescreen.api;
 
+import static dev.prescreen.api.Access.CANDIDATE;
 import static dev.prescreen.api.Access.RECRUITER;
 
 import dev.prescreen.cloud.LambdaFunction;
@@ -16,7 +17,13 @@ public final class ApiRoutes {
             new Route("GET", "/plans", LambdaFunction.PLANS_API, RECRUITER),
             new Route("GET", "/plans/{planId}", LambdaFunction.PLANS_API, RECRUITER),
             new Route("PATCH", "/plans/{planId}", LambdaFunction.PLANS_API, RECRUITER),
-            new Route("DELETE", "/plans/{planId}", LambdaFunction.PLANS_API, RECRUITER));
+            new Route("DELETE", "/plans/{planId}", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("GET", "/sessions/{token}", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("POST", "/sessions/{token}/consent", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("GET", "/sessions/{token}/question", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("POST", "/sessions/{token}/answers/{answerId}/upload-url", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("POST", "/sessions/{token}/answers/{answerId}", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("POST", "/sessions/{token}/finish", LambdaFunction.SESSION_API, CANDIDATE));
 
     private ApiRoutes() {
     }

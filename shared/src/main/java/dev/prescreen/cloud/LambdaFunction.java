@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 public enum LambdaFunction {
     PLANS_API("plans", "dev.prescreen.plans.PlansApiHandler", 512, 10, null,
-            Permissions.builder().readWrite(Table.MAIN).build());
+            Permissions.builder().readWrite(Table.MAIN).build()),
+    SESSION_API("screening", "dev.prescreen.screening.SessionApiHandler", 512, 10, null,
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.SCORING)
+                    .read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build());
 
     private final String module;
     private final String handlerClass;

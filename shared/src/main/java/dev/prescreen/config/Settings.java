@@ -95,6 +95,8 @@ public final class Settings {
     public static final String SES_CONFIGURATION_SET = "PRESCREEN_SES_CONFIGURATION_SET";
     /** Role that EventBridge Scheduler assumes to deliver batch sends. */
     public static final String SCHEDULER_ROLE_ARN = "PRESCREEN_SCHEDULER_ROLE_ARN";
+    /** Seconds the candidate's page waits for a follow-up proposal before moving on. */
+    public static final String FOLLOW_UP_WAIT_SECONDS = "PRESCREEN_FOLLOW_UP_WAIT_SECONDS";
     /** Scheduler group for one-time batch schedules. */
     public static final String SCHEDULE_GROUP = "PRESCREEN_SCHEDULE_GROUP";
 }

@@ -62,6 +62,7 @@ public final class LocalRuntime implements AutoCloseable {
         values.put(Settings.SENDER_EMAIL, SENDER);
         values.put(Settings.SCHEDULE_GROUP, SCHEDULE_GROUP);
         values.put(Settings.SCHEDULER_ROLE_ARN, "arn:aws:iam::000000000000:role/prescreen-scheduler");
+        values.putAll(builder.settings);
         this.settings = new Settings(values);
         this.clients = new AwsClients(settings);
         this.host = new FunctionHost(clients, settings, builder.handlers);
@@ -169,6 +170,7 @@ public final class LocalRuntime implements AutoCloseable {
         private int schedulerPort;
         private int pollersPerQueue = 2;
         private int retryDelaySeconds = 1;
+        private final Map<String, String> settings = new HashMap<>();
         private final Map<LambdaFunction, RequestHandler<?, ?>> handlers = new EnumMap<>(LambdaFunction.class);
         private final Map<Queue, RequestHandler<SQSEvent, SQSBatchResponse>> extraConsumers = new EnumMap<>(Queue.class);
 
@@ -202,6 +204,12 @@ public final class LocalRuntime implements AutoCloseable {
         /** How soon a failed message is received again (AWS waits out the visibility timeout). */
         public Builder retryDelaySeconds(int seconds) {
             this.retryDelaySeconds = seconds;
+            return this;
+        }
+
+        /** A setting given to every function, e.g. a shorter follow-up wait for tests. */
+        public Builder setting(String key, String value) {
+            settings.put(key, value);
             return this;
         }
 

@@ -1,0 +1,111 @@
+package dev.prescreen.domain.interview;
+
+import dev.prescreen.domain.QuestionType;
+import dev.prescreen.domain.Transcript;
+import dev.prescreen.scoring.ScoreCard;
+import dev.prescreen.scoring.followup.FollowUpProbe;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One answer: to a planned question, or to the follow-up asked after it. The question is copied in, so
+ * the stages after the session need no other lookup. Holds no candidate identity.
+ *
+ * @param servedAt        when the question was first shown; the answer time runs from here
+ * @param late            submitted after the answer time and its grace period (accepted, but marked)
+ * @param recordingKey    the S3 key of the uploaded recording (spoken answers)
+ * @param audioSeconds    the recording's duration, for metering
+ * @param followUp        for a main answer: the follow-up the scorer proposed, if any
+ * @param followUpClosed  for a main answer: the session moved on, so no follow-up will be asked any more
+ * @param scoreCard       the score; for a main answer with a follow-up, scored together with it
+ * @param failureReason   why transcription failed or the transcript was judged unreliable
+ */
+public record Answer(
+        String answerId,
+        String interviewId,
+        String organisation,
+        String planId,
+        int position,
+        AnswerKind kind,
+        String questionText,
+        QuestionType questionType,
+        List<String> concepts,
+        String language,
+        AnswerState state,
+        Instant servedAt,
+        Instant submittedAt,
+        boolean late,
+        String mode,
+        String recordingKey,
+        String recordingContentType,
+        Double audioSeconds,
+        Transcript transcript,
+        FollowUpProbe followUp,
+        boolean followUpClosed,
+        ScoreCard scoreCard,
+        String failureReason,
+        long revision) {
+
+    public static final String TYPED = "typed";
+    public static final String RECORDING = "recording";
+
+    public Answer {
+        concepts = concepts == null ? List.of() : List.copyOf(concepts);
+    }
+
+    public boolean submitted() {
+        return submittedAt != null;
+    }
+
+    /** A copy with the changes applied by the builder, one revision later. */
+    public Answer change(java.util.function.UnaryOperator<Builder> changes) {
+        return changes.apply(new Builder(this)).build(revision + 1);
+    }
+
+    /** Mutable copy used by {@link #change}. */
+    public static final class Builder {
+        public AnswerState state;
+        public Instant servedAt;
+        public Instant submittedAt;
+        public boolean late;
+        public String mode;
+        public String recordingKey;
+        public String recordingContentType;
+        public Double audioSeconds;
+        public Transcript transcript;
+        public FollowUpProbe followUp;
+        public boolean followUpClosed;
+        public ScoreCard scoreCard;
+        public String failureReason;
+        private final Answer base;
+
+        Builder(Answer base) {
+            this.base = base;
+            state = base.state;
+            servedAt = base.servedAt;
+            submittedAt = base.submittedAt;
+            late = base.late;
+            mode = base.mode;
+            recordingKey = base.recordingKey;
+            recordingContentType = base.recordingContentType;
+            audioSeconds = base.audioSeconds;
+            transcript = base.transcript;
+            followUp = base.followUp;
+            followUpClosed = base.followUpClosed;
+            scoreCard = base.scoreCard;
+            failureReason = base.failureReason;
+        }
+
+        public Builder state(AnswerState value) {
+            state = value;
+            return this;
+        }
+
+        Answer build(long revision) {
+            return new Answer(base.answerId, base.interviewId, base.organisation, base.planId, base.position, base.kind,
+                    base.questionText, base.questionType, base.concepts, base.language, state, servedAt, submittedAt,
+                    late, mode, recordingKey, recordingContentType, audioSeconds, transcript, followUp, followUpClosed,
+                    scoreCard, failureReason, revision);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.prescreen.domain.interview;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Interviews and their answers, kept together per interview. Writes are conditional on the revision
+ * read, so concurrent or redelivered work has one effect.
+ */
+public interface InterviewRepository {
+
+    /** Stores a new interview and the token that opens it; false if it exists already. */
+    boolean create(Interview interview, TokenRecord token);
+
+    Optional<TokenRecord> findToken(String tokenHash);
+
+    Optional<Interview> find(String organisation, String interviewId);
+
+    List<Answer> answers(String organisation, String interviewId);
+
+    Optional<Answer> answer(String organisation, String interviewId, String answerId);
+
+    /** Replaces the interview if its revision is still {@code expectedRevision}. */
+    boolean replace(Interview interview, long expectedRevision);
+
+    /** Stores a new answer; false if one with that id exists. */
+    boolean createAnswer(Answer answer);
+
+    /** Replaces the answer if its revision is still {@code expectedRevision}. */
+    boolean replaceAnswer(Answer answer, long expectedRevision);
+
+    /** What a token hash points at: no personal data, only ids and the expiry. */
+    record TokenRecord(String tokenHash, String organisation, String interviewId, java.time.Instant expiresAt) {
+    }
+}

@@ -1,0 +1,416 @@
+package dev.prescreen.domain.session;
+
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.interview.Answer;
+import dev.prescreen.domain.interview.AnswerKind;
+import dev.prescreen.domain.interview.AnswerState;
+import dev.prescreen.domain.interview.Consent;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewRepository;
+import dev.prescreen.domain.interview.InterviewState;
+import dev.prescreen.domain.interview.InvitationTokens;
+import dev.prescreen.domain.plan.Plan;
+import dev.prescreen.domain.plan.PlanQuestion;
+import dev.prescreen.domain.plan.PlanRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The candidate's side of an interview: the invitation token is the only credential. Every write is
+ * conditional on what was read, so a double click, a retry or a second tab has one effect, and a
+ * candidate who reconnects continues at the first unanswered question.
+ */
+public final class SessionService {
+
+    public static final Set<String> RECORDING_TYPES = Set.of("audio/webm", "audio/ogg", "audio/wav", "audio/mp4",
+            "video/webm");
+    public static final long MAX_RECORDING_BYTES = 25L * 1024 * 1024;
+    public static final int MAX_TYPED_CHARACTERS = 5000;
+    /** Network and page latency a candidate is allowed beyond the answer time before an answer counts as late. */
+    public static final Duration GRACE = Duration.ofSeconds(15);
+    public static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(5);
+    private static final int ATTEMPTS = 5;
+
+    private final InterviewRepository interviews;
+    private final PlanRepository plans;
+    private final RecordingStore recordings;
+    private final PipelineEvents pipeline;
+    private final Clock clock;
+    private final Duration followUpWait;
+
+    /**
+     * @param followUpWait how long the page waits for the scorer to propose a follow-up before moving on
+     */
+    public SessionService(InterviewRepository interviews, PlanRepository plans, RecordingStore recordings,
+            PipelineEvents pipeline, Clock clock, Duration followUpWait) {
+        this.interviews = interviews;
+        this.plans = plans;
+        this.recordings = recordings;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.followUpWait = followUpWait;
+    }
+
+    private record Context(Interview interview, Plan plan) {
+    }
+
+    private Context open(String token) {
+        if (!InvitationTokens.wellFormed(token)) {
+            throw new DomainException.NotFound("session");
+        }
+        InterviewRepository.TokenRecord record = interviews.findToken(InvitationTokens.hash(token))
+                .orElseThrow(() -> new DomainException.NotFound("session"));
+        Interview interview = interviews.find(record.organisation(), record.interviewId())
+                .filter(i -> i.state() != InterviewState.ERASED)
+                .orElseThrow(() -> new DomainException.NotFound("session"));
+        boolean finished = interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED;
+        if (!finished && (interview.state() == InterviewState.EXPIRED || interview.expiredAt(clock.instant()))) {
+            throw new DomainException.Gone("this interview link has expired");
+        }
+        Plan plan = plans.find(interview.organisation(), interview.planId())
+                .orElseThrow(() -> new DomainException.NotFound("session"));
+        return new Context(interview, plan);
+    }
+
+    public SessionView view(String token) {
+        Context context = open(token);
+        return view(context, interviews.answers(context.interview().organisation(), context.interview().interviewId()));
+    }
+
+    private static SessionView view(Context context, List<Answer> answers) {
+        Interview interview = context.interview();
+        Plan plan = context.plan();
+        return new SessionView(plan.roleTitle(), plan.language(), plan.questions().size(), plan.answerSeconds(),
+                plan.slotMinutes(), ConsentNotice.forPlan(plan), interview.consent() != null,
+                interview.state().name().toLowerCase(Locale.ROOT), answeredMain(answers), interview.expiresAt());
+    }
+
+    /** Records consent to the notice version the candidate saw; repeating it changes nothing. */
+    public SessionView consent(String token, String noticeVersion) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Context context = open(token);
+            Interview interview = context.interview();
+            if (!ConsentNotice.VERSION.equals(noticeVersion)) {
+                throw new DomainException.InvalidInput("noticeVersion",
+                        "must be the version of the notice shown (" + ConsentNotice.VERSION + ")");
+            }
+            if (interview.consent() != null) {
+                return view(token);
+            }
+            if (interviews.replace(interview.withConsent(new Consent(clock.instant(), noticeVersion)),
+                    interview.revision())) {
+                return view(token);
+            }
+        }
+        throw busy();
+    }
+
+    /** The step the candidate is at; serving a question starts its answer time. */
+    public Step current(String token) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Context context = open(token);
+            requireConsent(context.interview());
+            Optional<Step> step = advance(context);
+            if (step.isPresent()) {
+                return step.get();
+            }
+        }
+        throw busy();
+    }
+
+    /**
+     * Walks the plan in order and returns the first open step, creating it when it is first reached.
+     * Empty when a concurrent change was detected and the walk must start again.
+     */
+    private Optional<Step> advance(Context context) {
+        Interview interview = context.interview();
+        Plan plan = context.plan();
+        Map<String, Answer> answers = byId(interviews.answers(interview.organisation(), interview.interviewId()));
+        int answered = answeredMain(answers.values());
+        int total = plan.questions().size();
+        if (interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED) {
+            return Optional.of(Step.done(answered, total));
+        }
+        Instant now = clock.instant();
+        for (PlanQuestion question : plan.questions()) {
+            String mainId = AnswerKind.MAIN.answerId(interview.interviewId(), question.position());
+            Answer main = answers.get(mainId);
+            if (main == null) {
+                return serveNew(context, question, AnswerKind.MAIN, question.text(), null, answered, total);
+            }
+            if (!main.submitted()) {
+                return Optional.of(step(main, plan, answered, total));
+            }
+            if (!plan.followUps().enabled()) {
+                continue;
+            }
+            Answer followUp = answers.get(AnswerKind.FOLLOW_UP.answerId(interview.interviewId(), question.position()));
+            if (followUp != null) {
+                if (!followUp.submitted()) {
+                    return Optional.of(step(followUp, plan, answered, total));
+                }
+                continue;
+            }
+            if (main.followUpClosed()) {
+                continue;
+            }
+            if (main.followUp() != null) {
+                if (interview.followUpsAsked() >= plan.followUps().maxPerInterview()) {
+                    if (!close(main)) {
+                        return Optional.empty();
+                    }
+                    continue;
+                }
+                if (!interviews.replace(interview.withFollowUpAsked(), interview.revision())) {
+                    return Optional.empty();
+                }
+                return serveNew(context, question, AnswerKind.FOLLOW_UP, main.followUp().text(), main, answered, total);
+            }
+            boolean decided = main.scoreCard() != null || main.state().terminal();
+            boolean budgetLeft = interview.followUpsAsked() < plan.followUps().maxPerInterview();
+            if (!decided && budgetLeft && now.isBefore(main.submittedAt().plus(followUpWait))) {
+                return Optional.of(Step.processing(answered, total));
+            }
+            // Scored without a follow-up, or scoring took too long: move on, and say so on the answer.
+            if (!close(main)) {
+                return Optional.empty();
+            }
+        }
+        if (!interviews.replace(interview.withState(InterviewState.SUBMITTED, now), interview.revision())) {
+            return Optional.empty();
+        }
+        pipeline.interviewSubmitted(interview.organisation(), interview.interviewId());
+        return Optional.of(Step.done(answered, total));
+    }
+
+    private boolean close(Answer main) {
+        return interviews.replaceAnswer(main.change(b -> {
+            b.followUpClosed = true;
+            return b;
+        }), main.revision());
+    }
+
+    private Optional<Step> serveNew(Context context, PlanQuestion question, AnswerKind kind, String text, Answer main,
+            int answered, int total) {
+        Interview interview = context.interview();
+        Plan plan = context.plan();
+        Answer answer = new Answer(kind.answerId(interview.interviewId(), question.position()), interview.interviewId(),
+                interview.organisation(), plan.planId(), question.position(), kind, text, question.type(),
+                question.concepts(), plan.language(), AnswerState.OPEN, clock.instant(), null, false, null, null, null,
+                null, null, null, false, null, null, 1);
+        if (!interviews.createAnswer(answer)) {
+            return Optional.empty();
+        }
+        return Optional.of(step(answer, plan, answered, total));
+    }
+
+    private static Step step(Answer answer, Plan plan, int answered, int total) {
+        return new Step(Step.Status.QUESTION, answer.answerId(), answer.position(),
+                answer.kind() == AnswerKind.MAIN ? "question" : "follow_up", answer.questionText(),
+                answer.questionType().label(), plan.answerSeconds(), answer.servedAt(),
+                answer.servedAt().plusSeconds(plan.answerSeconds()), answered, total, null);
+    }
+
+    /** A signed URL for the current answer's recording. */
+    public UploadTicket uploadUrl(String token, String answerId, String contentType, Long contentLength) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!RECORDING_TYPES.contains(type)) {
+            throw new DomainException.InvalidInput("contentType", "must be one of " + RECORDING_TYPES.stream().sorted().toList());
+        }
+        if (contentLength == null || contentLength < 1 || contentLength > MAX_RECORDING_BYTES) {
+            throw new DomainException.InvalidInput("contentLength", "must be from 1 to " + MAX_RECORDING_BYTES + " bytes");
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Context context = open(token);
+            requireConsent(context.interview());
+            Answer answer = openAnswer(context, answerId);
+            String key = recordingKey(answer, type);
+            if (!key.equals(answer.recordingKey()) || !type.equals(answer.recordingContentType())) {
+                Answer withKey = answer.change(b -> {
+                    b.recordingKey = key;
+                    b.recordingContentType = type;
+                    return b;
+                });
+                if (!interviews.replaceAnswer(withKey, answer.revision())) {
+                    continue;
+                }
+            }
+            Instant expires = clock.instant().plus(UPLOAD_URL_VALIDITY);
+            return new UploadTicket(recordings.presignUpload(key, type, contentLength, UPLOAD_URL_VALIDITY), "PUT",
+                    Map.of("Content-Type", type), expires);
+        }
+        throw busy();
+    }
+
+    /**
+     * Where a recording is stored: organisation, plan, interview and answer in the key, so the pipeline
+     * routes it without a lookup.
+     */
+    public static String recordingKey(Answer answer, String contentType) {
+        String extension = switch (contentType) {
+            case "audio/ogg" -> "ogg";
+            case "audio/wav" -> "wav";
+            case "audio/mp4" -> "m4a";
+            default -> "webm";
+        };
+        return "recordings/" + answer.organisation() + "/" + answer.planId() + "/" + answer.interviewId() + "/"
+                + answer.answerId() + "." + extension;
+    }
+
+    /** Accepts the answer once; the same submission again returns the same result. */
+    public Step submit(String token, String answerId, Submission submission) {
+        String mode = submission == null || submission.mode() == null ? "" : submission.mode();
+        if (!mode.equals(Answer.TYPED) && !mode.equals(Answer.RECORDING)) {
+            throw new DomainException.InvalidInput("mode", "must be \"recording\" or \"typed\"");
+        }
+        String text = submission.text();
+        if (mode.equals(Answer.TYPED)) {
+            if (text == null) {
+                throw new DomainException.InvalidInput("text", "is required for a typed answer");
+            }
+            if (text.length() > MAX_TYPED_CHARACTERS) {
+                throw new DomainException.InvalidInput("text", "is longer than " + MAX_TYPED_CHARACTERS + " characters");
+            }
+        } else if (text != null) {
+            throw new DomainException.InvalidInput("text", "goes only with a typed answer");
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Context context = open(token);
+            requireConsent(context.interview());
+            Interview interview = context.interview();
+            Answer answer = interviews.answer(interview.organisation(), interview.interviewId(), answerId)
+                    .orElseThrow(() -> new DomainException.NotFound("answer"));
+            if (answer.submitted()) {
+                boolean same = mode.equals(answer.mode()) && (mode.equals(Answer.RECORDING)
+                        || (answer.transcript() != null && text.equals(answer.transcript().text())));
+                if (!same) {
+                    throw new DomainException.Conflict("answerId", "this question was already answered");
+                }
+                return current(token);
+            }
+            Instant now = clock.instant();
+            boolean late = now.isAfter(answer.servedAt().plusSeconds(context.plan().answerSeconds()).plus(GRACE));
+            Answer submitted;
+            if (mode.equals(Answer.TYPED)) {
+                submitted = answer.change(b -> {
+                    b.mode = Answer.TYPED;
+                    b.submittedAt = now;
+                    b.late = late;
+                    b.transcript = dev.prescreen.domain.Transcript.typed(text);
+                    b.state = AnswerState.AWAITING_SCORE;
+                    return b;
+                });
+            } else {
+                if (answer.recordingKey() == null || recordings.size(answer.recordingKey()).orElse(0) <= 0) {
+                    throw new DomainException.Conflict("recording", "upload the recording before submitting it");
+                }
+                submitted = answer.change(b -> {
+                    b.mode = Answer.RECORDING;
+                    b.submittedAt = now;
+                    b.late = late;
+                    // The transcription stage may have finished first; never move an answer backwards.
+                    if (b.state == AnswerState.OPEN) {
+                        b.state = AnswerState.TRANSCRIBING;
+                    }
+                    return b;
+                });
+            }
+            if (!interviews.replaceAnswer(submitted, answer.revision())) {
+                continue;
+            }
+            if (mode.equals(Answer.TYPED)) {
+                pipeline.answerReadyForScoring(interview.organisation(), interview.interviewId(), answerId);
+            }
+            return current(token);
+        }
+        throw busy();
+    }
+
+    /** Ends the interview now; questions not reached count as not answered. Repeating it changes nothing. */
+    public SessionView finish(String token) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Context context = open(token);
+            Interview interview = context.interview();
+            requireConsent(interview);
+            if (interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED) {
+                return view(token);
+            }
+            Map<String, Answer> answers = byId(interviews.answers(interview.organisation(), interview.interviewId()));
+            boolean conflict = false;
+            for (PlanQuestion question : context.plan().questions()) {
+                String id = AnswerKind.MAIN.answerId(interview.interviewId(), question.position());
+                Answer main = answers.get(id);
+                if (main == null) {
+                    Answer skipped = new Answer(id, interview.interviewId(), interview.organisation(),
+                            context.plan().planId(), question.position(), AnswerKind.MAIN, question.text(),
+                            question.type(), question.concepts(), context.plan().language(), AnswerState.NO_ANSWER,
+                            null, clock.instant(), false, "skipped", null, null, null, null, null, true, null, null, 1);
+                    conflict |= !interviews.createAnswer(skipped);
+                } else if (!main.submitted()) {
+                    conflict |= !skip(main);
+                }
+                Answer followUp = answers.get(AnswerKind.FOLLOW_UP.answerId(interview.interviewId(), question.position()));
+                if (followUp != null && !followUp.submitted()) {
+                    conflict |= !skip(followUp);
+                }
+                if (main != null && main.submitted() && followUp == null && !main.followUpClosed()) {
+                    conflict |= !close(main);
+                }
+            }
+            if (!conflict && interviews.replace(interview.withState(InterviewState.SUBMITTED, clock.instant()),
+                    interview.revision())) {
+                pipeline.interviewSubmitted(interview.organisation(), interview.interviewId());
+                return view(token);
+            }
+        }
+        throw busy();
+    }
+
+    private boolean skip(Answer answer) {
+        Instant now = clock.instant();
+        return interviews.replaceAnswer(answer.change(b -> {
+            b.mode = "skipped";
+            b.submittedAt = now;
+            b.state = AnswerState.NO_ANSWER;
+            b.followUpClosed = true;
+            return b;
+        }), answer.revision());
+    }
+
+    private Answer openAnswer(Context context, String answerId) {
+        Interview interview = context.interview();
+        Answer answer = interviews.answer(interview.organisation(), interview.interviewId(), answerId)
+                .orElseThrow(() -> new DomainException.NotFound("answer"));
+        if (answer.submitted()) {
+            throw new DomainException.Conflict("answerId", "this question was already answered");
+        }
+        return answer;
+    }
+
+    private static void requireConsent(Interview interview) {
+        if (interview.consent() == null) {
+            throw new DomainException.Conflict("consent", "read the notice and consent before the interview starts");
+        }
+    }
+
+    private static Map<String, Answer> byId(List<Answer> answers) {
+        Map<String, Answer> map = new HashMap<>();
+        answers.forEach(a -> map.put(a.answerId(), a));
+        return map;
+    }
+
+    private static int answeredMain(java.util.Collection<Answer> answers) {
+        return (int) answers.stream().filter(a -> a.kind() == AnswerKind.MAIN && a.submitted()).count();
+    }
+
+    private static DomainException busy() {
+        return new DomainException.Conflict("session", "the interview changed at the same time; retry");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.prescreen.storage;
+
+import dev.prescreen.domain.interview.Answer;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewRepository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * An interview and its answers share one partition ({@code ORG#org#IV#id}), so one query reads all of
+ * it. The interview is also indexed under its plan (gsi1). Token items sit apart, keyed by hash.
+ */
+public final class DynamoInterviewRepository implements InterviewRepository {
+
+    /** Token items outlive the link a while, so an expired link answers 410 instead of 404. */
+    private static final Duration TOKEN_KEPT_AFTER_EXPIRY = Duration.ofDays(30);
+
+    private final DynamoItems items;
+
+    public DynamoInterviewRepository(DynamoDbClient dynamo, String table) {
+        this.items = new DynamoItems(dynamo, table);
+    }
+
+    @Override
+    public boolean create(Interview interview, TokenRecord token) {
+        if (!items.putNew(interviewItem(interview))) {
+            return false;
+        }
+        Map<String, AttributeValue> tokenItem = new HashMap<>(DynamoItems.item(Keys.token(token.tokenHash()), "TOKEN",
+                token, 1));
+        tokenItem.put(Keys.TTL, AttributeValue.fromN(Long.toString(
+                token.expiresAt().plus(TOKEN_KEPT_AFTER_EXPIRY).getEpochSecond())));
+        return items.putNew(tokenItem);
+    }
+
+    @Override
+    public Optional<TokenRecord> findToken(String tokenHash) {
+        return items.get(Keys.token(tokenHash), "TOKEN").map(item -> DynamoItems.document(item, TokenRecord.class));
+    }
+
+    @Override
+    public Optional<Interview> find(String organisation, String interviewId) {
+        return items.get(Keys.interview(organisation, interviewId), Keys.INTERVIEW)
+                .map(item -> DynamoItems.document(item, Interview.class));
+    }
+
+    @Override
+    public List<Answer> answers(String organisation, String interviewId) {
+        List<Answer> answers = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = items.client().query(QueryRequest.builder().tableName(items.table())
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk and begins_with(#sk, :answer)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", AttributeValue.fromS(Keys.interview(organisation, interviewId)),
+                            ":answer", AttributeValue.fromS(Keys.ANSWER_PREFIX)))
+                    .exclusiveStartKey(from)
+                    .build());
+            page.items().forEach(item -> answers.add(DynamoItems.document(item, Answer.class)));
+            start = page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+        } while (start != null);
+        return answers;
+    }
+
+    @Override
+    public Optional<Answer> answer(String organisation, String interviewId, String answerId) {
+        if (!answerId.startsWith(interviewId + "-")) {
+            return Optional.empty();
+        }
+        return items.get(Keys.interview(organisation, interviewId), Keys.ANSWER_PREFIX + answerId)
+                .map(item -> DynamoItems.document(item, Answer.class));
+    }
+
+    @Override
+    public boolean replace(Interview interview, long expectedRevision) {
+        return items.putIfRevision(interviewItem(interview), expectedRevision);
+    }
+
+    @Override
+    public boolean createAnswer(Answer answer) {
+        return items.putNew(answerItem(answer));
+    }
+
+    @Override
+    public boolean replaceAnswer(Answer answer, long expectedRevision) {
+        return items.putIfRevision(answerItem(answer), expectedRevision);
+    }
+
+    private static Map<String, AttributeValue> interviewItem(Interview interview) {
+        Map<String, AttributeValue> item = new HashMap<>(DynamoItems.item(
+                Keys.interview(interview.organisation(), interview.interviewId()), Keys.INTERVIEW, interview,
+                interview.revision()));
+        item.put(Keys.GSI1_PK, AttributeValue.fromS(Keys.planInterviews(interview.organisation(), interview.planId())));
+        item.put(Keys.GSI1_SK, AttributeValue.fromS("IV#" + interview.interviewId()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> answerItem(Answer answer) {
+        return DynamoItems.item(Keys.interview(answer.organisation(), answer.interviewId()),
+                Keys.ANSWER_PREFIX + answer.answerId(), answer, answer.revision());
+    }
+
+}

@@ -1,0 +1,52 @@
+package dev.prescreen.storage;
+
+import dev.prescreen.domain.session.RecordingStore;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Recordings in the recordings bucket, uploaded by the browser with presigned PUTs. */
+public final class S3RecordingStore implements RecordingStore {
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3RecordingStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public URI presignUpload(String key, String contentType, long contentLength, Duration validity) {
+        try {
+            // Content type and length are signed: the URL accepts nothing else.
+            return presigner.presignPutObject(p -> p.signatureDuration(validity)
+                    .putObjectRequest(r -> r.bucket(bucket).key(key).contentType(contentType)
+                            .contentLength(contentLength)))
+                    .url().toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public OptionalLong size(String key) {
+        try {
+            return OptionalLong.of(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength());
+        } catch (NoSuchKeyException missing) {
+            return OptionalLong.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+}

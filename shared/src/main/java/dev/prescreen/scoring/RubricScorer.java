@@ -56,18 +56,20 @@ public final class RubricScorer implements AnswerScorer {
     private static final Pattern IF_I_HAD_TO = p("\\bif i (had|have) to\\b|\\bif i (was|were)\\b");
     private static final Set<String> DISFLUENCIES = Set.of("um", "uh", "er", "erm", "hmm", "ah", "eh", "mm", "uhm");
 
-    private static final Pattern INJECTION_ADDRESSEE = p("\\b(ai|a\\.i\\.|artificial intelligence|language model|"
-            + "llm|gpt|chatbot|assistant|scorer|grader|evaluator|evaluation (model|system)|scoring (model|system|engine)"
-            + "|system (scoring|grading|evaluating)|rubric|(previous|prior|above|earlier|your) instructions|(a|an|the) model"
-            + "|(the|a) system|algorithm|bot|(whoever|anyone|anything|software|program|machine) (is )?(scoring|grading"
-            + "|evaluating|reading|reviewing)|(scoring|grading|evaluating|reviewing) this)\\b");
-    private static final Pattern INJECTION_DIRECTIVE = p("\\b(ignore|disregard|forget|override|assign|award|output|"
-            + "give (me|this|it|the|a|him|her|them)|rate|mark|grade|score (this|me|it|every|all)|must|you should|"
-            + "set the score|maximum|full marks|score of|highest|top score|perfect score|5/5|five out of five|"
-            + "excellent|already approved|skip the|pass (this|me|the candidate)|instruction)\\b");
+    private static final Pattern INJECTION_ADDRESSEE = p("\\b(ai|a\\.i\\.|artificial intelligence|language model|llm|"
+            + "gpt|chatgpt|chatbot|assistant|scorer|grader|evaluator|rubric|(scoring|grading|evaluation|evaluating|"
+            + "screening|hiring) (model|system|engine|software|tool|ai|bot)|(model|system|software|program|tool|bot|"
+            + "machine|algorithm|whoever|anyone|anything) (that is |that's |which is |is )?(scoring|grading|evaluating|"
+            + "rating|reviewing|reading|assessing) (this|these|me|the answers?|my answers?)|(previous|prior|above|"
+            + "earlier|your|all|the) instructions)\\b");
+    private static final Pattern INJECTION_DIRECTIVE = p("\\b(ignore|disregard|forget|override|assign|award|output|give|"
+            + "rate|mark|grade|score|pass|approve|skip|must|should|need to|have to)\\b.*\\b(score|scores|5|five|"
+            + "maximum|max|full|top|highest|excellent|perfect|pass|points|marks|flags?|rubric|instructions|criteria|"
+            + "rules|hire|approved?)\\b");
     private static final Pattern INJECTION_STANDALONE = p("\\b(ignore (the|all|any|your|previous|prior) "
-            + "(rubric|instructions|rules|criteria)|give me (a |the )?(5|five|max|maximum|top|full)|"
-            + "(score|rate|grade) (me|this answer|this) (a |as )?(5|five|max|maximum|top|full)|as an ai,? you must)");
+            + "(rubric|instructions|rules|criteria)|give (me|this answer|this|it) (a |the )?(5|five|max|maximum|top|"
+            + "full|perfect)|(rate|score|grade|mark) (me|this answer|this|it) (a |as |with )?(5|five|max|maximum|top|"
+            + "full|perfect|excellent))\\b");
 
     private static final Pattern IGNORANCE = p("\\b(i don'?t know|i do not know|not sure|no idea|i can'?t (say|answer|"
             + "think)|nothing comes to mind|can'?t remember|don'?t remember|pass on this|skip this|no comment|"
@@ -105,19 +107,18 @@ public final class RubricScorer implements AnswerScorer {
             + "for example|for instance|e\\.g\\.)\\b");
     private static final Pattern HABITUAL = p("\\b(usually|always|typically|normally|generally|in general|every time|"
             + "whenever|tend to|most of the time)\\b");
-    private static final Pattern DISMISSIVE = p("\\b(just (restart|google|use|let|add|give|write)|ha|no reason|"
-            + "reinventing|doesn'?t (really )?matter|don'?t (really )?think about it|fixes it|anyway|"
-            + "write code that doesn'?t have bugs|never a problem|handle it for you)\\b");
+    private static final Pattern DISMISSIVE = p("\\b(just|simply|ha|anyway|no need|no reason|doesn'?t (really )?"
+            + "matter|don'?t (really )?(think|worry) about|never (a|an) (problem|issue)|not worth)\\b");
     private static final Pattern FILLER = p("\\b(you know|i mean|kind of|sort of|i guess|basically|stuff|"
             + "or something|whatever|so,? yeah|yeah,? so|oh man|okay so|and so on|things like that|like,)");
     private static final Pattern VAGUE = p("\\b(really important|very important|super important|so important|"
             + "best practices?|passionate|right tool|end of the day|the future|(is|are|it'?s|they'?re) (great|good|"
-            + "popular|powerful|amazing|everywhere)|really interesting|love (a |to |learning|it)|always learning|"
-            + "quality first|everyone|web scale|bread and butter|clean code|every team|here and there|a lot of things|"
-            + "the usual|pretty standard|pretty (comfortable|experienced|strong)|i'?m (very |really |quite )?"
-            + "(comfortable|flexible|familiar|excited|good) (with|in|at)|familiar with|big believer|culture thing|"
-            + "up to date|keep .{0,25} in mind|it'?s all about|a lot to learn|learned a lot|stressful|"
-            + "challenging in its own way|give a hundred percent|head on|any (tool|language)|whatever the project)\\b");
+            + "popular|powerful|amazing|everywhere)|really interesting|always learning|everyone|here and there|"
+            + "a lot of things|the usual|pretty standard|pretty (comfortable|experienced|strong)|i'?m (very |really |"
+            + "quite )?(comfortable|flexible|familiar|excited|good) (with|in|at)|familiar with|big believer|"
+            + "up to date|keep .{0,25} in mind|it'?s all about|love (a|to|learning|it))\\b");
+    private static final Pattern EVASIVE = p("\\b((rather|prefer to) talk about|more of an? \\w+ thing|not (really )?"
+            + "my (area|job|thing|department)|someone else'?s (job|problem))\\b");
     private static final Pattern EMPLOYER = p("\\b((at|in|for|joined|with|from) (a|an|the|my|our|one) "
             + "([\\w'-]+ ){0,4}?(company|startup|start-up|studio|bank|agency|retailer|firm|marketplace|"
             + "consortium|vendor|operator|provider|employer|insurer|fintech|healthtech|consultancy|corporation|"
@@ -194,6 +195,7 @@ public final class RubricScorer implements AnswerScorer {
         int conditionals;
         int habitual;
         int dismissive;
+        int evasive;
         int listWords;
         int listItems;
         int vagueSentences;
@@ -232,6 +234,7 @@ public final class RubricScorer implements AnswerScorer {
             m.put("conditionals", (double) conditionals);
             m.put("habitual", (double) habitual);
             m.put("dismissive", (double) dismissive);
+            m.put("evasive", (double) evasive);
             m.put("list_share", words == 0 ? 0.0 : round((double) listWords / words));
             m.put("list_items", (double) listItems);
             m.put("vague_sentence_share", sentences == 0 ? 0.0 : round((double) vagueSentences / sentences));
@@ -438,6 +441,7 @@ public final class RubricScorer implements AnswerScorer {
             f.conditionals += count(CONDITIONAL, st, s.start(), null, evidence);
             f.habitual += count(HABITUAL, st, s.start(), null, evidence);
             f.dismissive += count(DISMISSIVE, st, s.start(), null, evidence);
+            f.evasive += count(EVASIVE, st, s.start(), "evasive", evidence);
 
             anyAction |= actionHere || f.weActions > 0;
             Matcher rm = RESULT.matcher(st);

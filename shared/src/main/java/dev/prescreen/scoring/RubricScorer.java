@@ -92,17 +92,18 @@ public final class RubricScorer implements AnswerScorer {
             + "sped up|shrank|shrunk|eliminated|disappeared|stopped|no longer|anymore|any more|faster|quicker|easier|"
             + "quieter|cheaper|fixed|solved|resolved|passed|handled|lowered|retired|to zero|down to|dropped to|"
             + "more (stable|reliable)|now (new|we|it|the|nobody|people|it's|they|everyone|deploys|releases)|"
-            + "since (then|that|we did)|(from|of) (about |around |roughly )?\\S+ \\S*\\s?to (about |around |under "
-            + "|roughly )?\\d+)\\b");
+            + "since (then|that|we did)|(from|of) (about |around |roughly )?\\S+ (\\S+ ){0,2}to (about |around |under "
+            + "|roughly |below )?(\\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+            + "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half))");
     private static final Pattern STEP = p("\\b(first(ly)?|then|next|after (that|release|the|a|deploy\\w*|i|we)|"
-            + "afterwards|after wards|once|finally|from there|second(ly)?|third(ly)?|start(s|ed)? (by|with|from)|"
+            + "afterwards|after wards|after(?=\\s*,)|once|finally|from there|second(ly)?|third(ly)?|start(s|ed)? (by|with|from)|"
             + "i start|begin(s)? (by|with)|before (i|we|that|release|the)|at the end|last(ly)?)\\b");
     private static final Pattern REASON = p("\\b(because|since (it|that|the|they|we|those|this)|so that|which means|"
             + "that way|otherwise|to avoid|in order to|so i|so we|so the|to confirm|to see (if|whether|which))\\b");
     private static final Pattern TRADEOFF = p("\\b(trade-?offs?|instead of|rather than|downside|costs?|accept(ing|ed)?|"
             + "whereas|versus|vs\\.?|alternatively|unless|on the other hand|risk(s|y)?|deliberately|however|"
             + "at the expense|over-?engineer|only (if|when)|but (it|that|this|only|not|then)|not (worth|always)|"
-            + "depends on|it depends|sparingly|the catch|price)\\b");
+            + "depends? (on|of)|it depends?|sparingly|the catch|price)\\b");
     private static final Pattern CONDITIONAL = p("\\b(if|when|depending on|in our case|in that case|say it'?s|"
             + "for example|for instance|e\\.g\\.)\\b");
     private static final Pattern HABITUAL = p("\\b(usually|always|typically|normally|generally|in general|every time|"
@@ -110,7 +111,7 @@ public final class RubricScorer implements AnswerScorer {
     private static final Pattern DISMISSIVE = p("\\b(just|simply|ha|anyway|no need|no reason|doesn'?t (really )?"
             + "matter|don'?t (really )?(think|worry) about|never (a|an) (problem|issue)|not worth)\\b");
     private static final Pattern FILLER = p("\\b(you know|i mean|kind of|sort of|i guess|basically|stuff|"
-            + "or something|whatever|so,? yeah|yeah,? so|oh man|okay so|and so on|things like that|like,)");
+            + "or something|what ?ever|so,? yeah|yeah,? so|oh man|okay so|and so on|things like that|like,)");
     private static final Pattern VAGUE = p("\\b(really important|very important|super important|so important|"
             + "best practices?|passionate|right tool|end of the day|the future|(is|are|it'?s|they'?re) (great|good|"
             + "popular|powerful|amazing|everywhere)|really interesting|always learning|everyone|here and there|"
@@ -124,7 +125,7 @@ public final class RubricScorer implements AnswerScorer {
             + "consortium|vendor|operator|provider|employer|insurer|fintech|healthtech|consultancy|corporation|"
             + "e-commerce|ecommerce|shop|store|aggregator|publisher|school|university|hospital|lab|manufacturer|"
             + "outsourcing|saas|platform|site|app|business|organi[sz]ation|telecom|airline|utility|government|"
-            + "ministry|non-profit|nonprofit|charity|job|place|client|customer|product|maker)s?|"
+            + "ministry|non-profit|nonprofit|charity|client|customer|maker)s?|"
             + "(at|in) (my|our) (current|last|previous|first|old|actual|former) (job|company|employer|team|role|"
             + "place|work)|(current|last|previous|former) (job|company|employer)|i joined \\w+|"
             + "(company|employer),? (it'?s|it is) (a|an)|network'?s)\\b");
@@ -737,7 +738,13 @@ public final class RubricScorer implements AnswerScorer {
         if (stuffing) {
             return new Decision(f.iActions == 0 ? 1 : 2, "Buzzwords listed without substance.", none);
         }
-        if (c == 0 || (f.iActions == 0 && f.techs.isEmpty() && f.quantities == 0)) {
+        if (f.evasive > 0 && f.iConcrete == 0) {
+            return new Decision(1, "Avoids the question (deflects to something else).", none);
+        }
+        if (f.techs.isEmpty() && f.quantities + f.durations == 0 || c == 0) {
+            if (f.employers + f.projects > 0 || f.iConcrete > 0) {
+                return new Decision(2, "Mostly vague: a claim of experience with almost nothing concrete.", none);
+            }
             return new Decision(1, "Avoids the question: no concrete fact, technology or own experience.", none);
         }
         double vagueShare = f.vagueShare();
@@ -746,6 +753,9 @@ public final class RubricScorer implements AnswerScorer {
         }
         if (c == 2 || vagueShare >= 0.34) {
             return new Decision(3, "Relevant but generic; few concrete facts.", none);
+        }
+        if (f.fillers >= 3) {
+            return new Decision(3, "Relevant and partly concrete, but with noticeable filler.", none);
         }
         boolean selfAware = f.limits > 0;
         boolean clean = vagueShare < 0.2 && f.fillers + f.vague <= 1;
@@ -790,7 +800,7 @@ public final class RubricScorer implements AnswerScorer {
     private static Decision experience(Features f, Set<Flag> flags) {
         boolean named = f.employers + f.projects > 0;
         boolean noExperience = (f.noExperience > 0 && (f.techs.size() < 2 || f.iConcrete == 0))
-                || (f.noExperience >= 2 && f.noExperience >= f.iConcrete && f.quantResults == 0);
+                || (f.noExperience >= 2 && f.noExperience > f.iActions && !named);
         if (noExperience && f.quantResults == 0) {
             return new Decision(1, "No relevant experience expressed.", flags);
         }

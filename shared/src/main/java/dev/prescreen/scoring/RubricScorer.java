@@ -284,15 +284,39 @@ public final class RubricScorer implements AnswerScorer {
             }
         }
 
-        List<ConceptMatcher.Concept> concepts = ConceptMatcher.compile(input.concepts(), lexicon);
+        boolean derived = input.concepts().isEmpty();
+        List<String> conceptNames = derived ? questionConcepts(input.questionText()) : input.concepts();
+        List<ConceptMatcher.Concept> concepts = ConceptMatcher.compile(conceptNames, lexicon);
         Features f = measure(text, kept, concepts, evidence);
         f.injectionSentences = injections;
 
-        Decision d = decide(input.type(), f, !concepts.isEmpty(), flags);
+        Decision d = decide(input.type(), f, concepts.isEmpty() ? 0 : derived ? 1 : 2, flags);
         flags.addAll(d.flags);
         Map<String, Double> features = f.asMap();
         return new ScoreCard(d.score, RubricAnchors.anchor(input.type(), d.score), d.reason, dedupe(evidence), flags,
                 features, VERSION);
+    }
+
+    private static final Set<String> GENERIC_QUESTION_NOUNS = Set.of("time", "case", "experience", "background",
+            "track", "record", "level", "exposure", "familiarity", "example", "way", "thing", "lot", "kind", "question",
+            "situation", "moment", "us", "you", "something", "anything", "answer", "role", "job", "day", "years");
+
+    /** For a question without curated concepts (e.g. written by a recruiter): its nouns and technologies. */
+    private List<String> questionConcepts(String question) {
+        List<String> out = new ArrayList<>();
+        for (Sentence s : analyzer.analyze(question)) {
+            List<String> forms = s.tokens().stream().map(Token::form).toList();
+            for (TechLexicon.Match m : lexicon.find(forms)) {
+                out.add(m.term());
+            }
+            for (Token t : s.tokens()) {
+                if ((t.is("NOUN") || t.is("PROPN")) && t.isWord() && t.form().length() > 2
+                        && !GENERIC_QUESTION_NOUNS.contains(t.form()) && !out.contains(t.form())) {
+                    out.add(t.form());
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Evidence> dedupe(List<Evidence> evidence) {
@@ -674,7 +698,11 @@ public final class RubricScorer implements AnswerScorer {
     private record Decision(int score, String reason, Set<Flag> flags) {
     }
 
-    private static Decision decide(QuestionType type, Features f, boolean haveConcepts, Set<Flag> alreadyFlagged) {
+    /**
+     * @param conceptSource 0: no concepts (relevance not checked), 1: concepts derived from the question's nouns
+     *                      (only a total miss counts as off-topic), 2: the bank's curated concepts
+     */
+    private static Decision decide(QuestionType type, Features f, int conceptSource, Set<Flag> alreadyFlagged) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         // empty, silence or "I don't know" alone
         boolean substantive = f.techs.size() + f.concepts.size() + f.iActions + f.weActions + f.durations > 1;
@@ -684,8 +712,9 @@ public final class RubricScorer implements AnswerScorer {
                     ? "Nothing but an instruction to the scorer: no answer." : "No answer given.", flags);
         }
         // relevance first
-        boolean offTopic = haveConcepts && f.words >= 12
-                && (f.concepts.isEmpty() || (f.concepts.size() == 1 && f.words >= 35 && f.techs.size() <= 2));
+        boolean offTopic = conceptSource == 2 ? f.words >= 12
+                && (f.concepts.isEmpty() || (f.concepts.size() == 1 && f.words >= 35 && f.techs.size() <= 2))
+                : conceptSource == 1 && f.words >= 20 && f.concepts.isEmpty();
         if (offTopic) {
             flags.add(Flag.OFF_TOPIC);
             int s = (f.iActions >= 2 && f.techs.size() >= 1) ? 2 : 1;

@@ -211,4 +211,18 @@ class RubricScorerTest {
         assertThat(SCORER.score(input)).isEqualTo(first);
         assertThat(new RubricScorer().score(input)).isEqualTo(first);
     }
+
+    @Test
+    void questionsWithoutCuratedConceptsUseTheQuestionsNounsForRelevance() {
+        String q = "Tell us about your experience with payment gateways and refunds.";
+        ScoreCard relevant = score(q, QuestionType.EXPERIENCE, List.of(), "at an online travel agency i integrated "
+                + "two payment gateways in java, and i built the refunds flow with idempotency keys so a retried "
+                + "refund is never paid twice. chargebacks dropped by a third after that.");
+        ScoreCard offTopic = score(q, QuestionType.EXPERIENCE, List.of(), "i mostly enjoy working on the frontend, "
+                + "building dashboards in react with a design system, and i mentor two junior developers on css.");
+        assertThat(relevant.flags()).doesNotContain(Flag.OFF_TOPIC);
+        assertThat(relevant.score()).isGreaterThanOrEqualTo(4);
+        assertThat(offTopic.flags()).contains(Flag.OFF_TOPIC);
+        assertThat(offTopic.score()).isLessThanOrEqualTo(2);
+    }
 }

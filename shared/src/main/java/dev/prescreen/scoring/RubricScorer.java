@@ -91,7 +91,7 @@ public final class RubricScorer implements AnswerScorer {
             + "(from|to)|cut|cuts|reduced|reduces|decreased|increased|improved|saved|saves|halved|doubled|tripled|"
             + "sped up|shrank|shrunk|eliminated|disappeared|stopped|no longer|anymore|any more|faster|quicker|easier|"
             + "quieter|cheaper|fixed|solved|resolved|passed|handled|lowered|retired|to zero|down to|dropped to|"
-            + "more (stable|reliable)|now (new|we|it|the|nobody|people|it's|they|everyone|deploys|releases)|"
+            + "more (stable|reliable)|now (a|an|the|our|new|we|it|nobody|people|it's|they|everyone|deploys|releases)|"
             + "since (then|that|we did)|(from|of) (about |around |roughly )?\\S+ (\\S+ ){0,2}to (about |around |under "
             + "|roughly |below )?(\\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
             + "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half))");
@@ -103,7 +103,8 @@ public final class RubricScorer implements AnswerScorer {
     private static final Pattern TRADEOFF = p("\\b(trade-?offs?|instead of|rather than|downside|costs?|accept(ing|ed)?|"
             + "whereas|versus|vs\\.?|alternatively|unless|on the other hand|risk(s|y)?|deliberately|however|"
             + "at the expense|over-?engineer|only (if|when)|but (it|that|this|only|not|then)|not (worth|always)|"
-            + "depends? (on|of)|it depends?|sparingly|the catch|price)\\b");
+            + "depends? (on|of)|it depends?|sparingly|the catch|price|tempting|prefer|(matters|important|better|worse|"
+            + "safer|riskier|cheaper|simpler|slower|faster|easier|harder) (more |less )?than)\\b");
     private static final Pattern CONDITIONAL = p("\\b(if|when|depending on|in our case|in that case|say it'?s|"
             + "for example|for instance|e\\.g\\.)\\b");
     private static final Pattern HABITUAL = p("\\b(usually|always|typically|normally|generally|in general|every time|"
@@ -148,7 +149,7 @@ public final class RubricScorer implements AnswerScorer {
     private static final Pattern YEAR = p("^(19|20)\\d\\d$");
     private static final Set<String> STATIVE = Set.of("be", "have", "think", "know", "guess", "believe", "feel",
             "like", "love", "mean", "hope", "want", "say", "seem", "need", "enjoy", "remember", "try", "get", "see",
-            "learn", "hear", "watch", "prefer", "find", "do", "go", "make", "look", "call", "let", "tell",
+            "learn", "hear", "watch", "read", "study", "prefer", "find", "do", "go", "make", "look", "call", "let", "tell",
             "talk", "keep", "stay", "sound", "understand", "wish", "agree", "consider", "would", "could");
     private static final Set<String> HYP_AUX = Set.of("would", "'d", "could", "should", "might", "'ll", "will",
             "may", "can");
@@ -841,12 +842,12 @@ public final class RubricScorer implements AnswerScorer {
             return new Decision(5, "Names employers or projects, roles and durations, technologies, and measurable "
                     + "outcomes.", flags);
         }
-        if (named && f.iConcrete >= 1 && (f.results > 0 || f.iConcrete >= 3)) {
+        if (named && f.iConcrete >= 1 && (f.results > 0 || f.iConcrete >= 2)) {
             return new Decision(4, "A specific project or employer with concrete technologies; outcomes without numbers.",
                     flags);
         }
-        if ((f.techs.size() >= 2 || f.durations > 0) && (f.iConcrete >= 1 || f.durations > 0)
-                && f.vagueShare() < 0.5) {
+        if ((named && f.iConcrete >= 1) || ((f.techs.size() >= 2 || f.durations > 0)
+                && (f.iConcrete >= 1 || f.durations > 0) && f.vagueShare() < 0.5)) {
             return new Decision(3, "Some specifics (technologies, years) but no identifiable project, employer or outcome.",
                     flags);
         }
@@ -865,7 +866,7 @@ public final class RubricScorer implements AnswerScorer {
         if (f.sentences <= 2 && f.words < 30 && (f.dismissive > 0 || tech == 0)) {
             return new Decision(1, "A single line, dismissive of the complexity.", none);
         }
-        if (f.steps == 0 && !reasoning && f.conditionals == 0 && actions < 3) {
+        if (f.words < 20 || (f.steps == 0 && !reasoning && f.conditionals == 0 && actions < 3)) {
             return new Decision(2, "A shallow list of steps or buzzwords with no reasoning.", none);
         }
         if (structured && tech >= 3 && f.tradeoffs >= 2 && f.conditionals >= 1) {

@@ -91,7 +91,8 @@ public final class RubricScorer implements AnswerScorer {
             + "(from|to)|cut|cuts|reduced|reduces|decreased|increased|improved|saved|saves|halved|doubled|tripled|"
             + "sped up|shrank|shrunk|eliminated|disappeared|stopped|no longer|anymore|any more|faster|quicker|easier|"
             + "quieter|cheaper|fixed|solved|resolved|passed|handled|lowered|retired|to zero|down to|dropped to|"
-            + "more (stable|reliable)|now (a|an|the|our|new|we|it|nobody|people|it's|they|everyone|deploys|releases)|"
+            + "more (stable|reliable)|(after|since) (this|that|then|the change|the fix|the release|the migration|it went live)|"
+            + "now (a|an|the|our|new|we|it|nobody|people|it's|they|everyone|deploys|releases)|"
             + "since (then|that|we did)|(from|of) (about |around |roughly )?\\S+ (\\S+ ){0,2}to (about |around |under "
             + "|roughly |below )?(\\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
             + "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half))");
@@ -102,6 +103,7 @@ public final class RubricScorer implements AnswerScorer {
             + "that way|otherwise|to avoid|in order to|so i|so we|so the|to confirm|to see (if|whether|which))\\b");
     private static final Pattern TRADEOFF = p("\\b(trade-?offs?|instead of|rather than|downside|costs?|accept(ing|ed)?|"
             + "whereas|versus|vs\\.?|alternatively|unless|on the other hand|risk(s|y)?|deliberately|however|"
+            + "only \\w+( \\w+)? (if|when|once)|"
             + "at the expense|over-?engineer|only (if|when)|but (it|that|this|only|not|then)|not (worth|always)|"
             + "depends? (on|of)|it depends?|sparingly|the catch|price|tempting|prefer|(matters|important|better|worse|"
             + "safer|riskier|cheaper|simpler|slower|faster|easier|harder) (more |less )?than)\\b");
@@ -130,7 +132,7 @@ public final class RubricScorer implements AnswerScorer {
             + "(at|in) (my|our) (current|last|previous|first|old|actual|former) (job|company|employer|team|role|"
             + "place|work)|(current|last|previous|former) (job|company|employer)|i joined \\w+|"
             + "(company|employer),? (it'?s|it is) (a|an)|network'?s)\\b");
-    private static final Pattern PROJECT = p("\\b(the|our|my|a|an) ([\\w'-]{2,} ){1,4}?(service|pipeline|api|"
+    private static final Pattern PROJECT = p("\\b((the|our|my) ([\\w'-]{2,} ){1,4}?|(a|an) ([\\w'-]{2,} ){2,4}?)(service|pipeline|api|"
             + "system|platform|app|project|feature|tool|cluster|gateway|job|store|engine|server|library|module|"
             + "dashboard|portal|migration|rewrite|endpoint|worker|queue|integration|product|database|schema)\\b");
     private static final Pattern ROLE = p("\\b(as (a|an|the) ((\\w+|\\w+-\\w+) ){0,2}?(junior|senior|lead|developer|"
@@ -488,7 +490,10 @@ public final class RubricScorer implements AnswerScorer {
             if (concrete) {
                 f.concreteSentences++;
             }
-            if (!concrete && (conceptsHere == 0 || vague > 0) && !actionHere) {
+            boolean selfAssessment = LIMIT.matcher(st).find();
+            if (words < 4 && vague == 0 && !concrete) {
+                f.sentences--; // a one- or two-word sentence ("intermediate.") is neither vague nor concrete
+            } else if (!concrete && !selfAssessment && (conceptsHere == 0 || vague > 0) && !actionHere) {
                 f.vagueSentences++;
             }
         }
@@ -787,6 +792,10 @@ public final class RubricScorer implements AnswerScorer {
         if (f.fillers >= 3) {
             return new Decision(3, "Relevant and partly concrete, but with noticeable filler.", none);
         }
+        if (f.limits >= 2 && f.techs.size() + f.quantities + f.durations <= f.limits) {
+            return new Decision(3, "Honest about limits, but says more about what is missing than about what was done.",
+                    none);
+        }
         boolean selfAware = f.limits > 0;
         boolean clean = vagueShare < 0.2 && f.fillers + f.vague <= 1;
         if (selfAware && clean) {
@@ -797,7 +806,16 @@ public final class RubricScorer implements AnswerScorer {
     }
 
     private static Decision behavioral(Features f, Set<Flag> flags) {
-        int past = f.iPast + f.wePast;
+        // Speakers of other languages often tell a past story in the present tense ("last year i write a server"):
+        // a story anchored in a place or time, told without habits or conditionals, counts as past.
+        boolean anchored = f.employers + f.projects > 0 || f.durations > 0;
+        int iPast = f.iPast;
+        int wePast = f.wePast;
+        if (anchored && f.habitual == 0 && f.hypClauses == 0) {
+            iPast = Math.max(iPast, f.iActions);
+            wePast = Math.max(wePast, f.weActions);
+        }
+        int past = iPast + wePast;
         boolean hypotheticalDominant = f.hypClauses >= 2
                 && (f.hypClauses > past || (f.ifIHadTo > 0 && f.noExperience > 0));
         if (hypotheticalDominant) {
@@ -813,15 +831,15 @@ public final class RubricScorer implements AnswerScorer {
             }
             return new Decision(1, "No example at all.", flags);
         }
-        if (f.wePast >= 2 && f.iPast * 3 <= f.wePast) {
+        if (wePast >= 2 && iPast * 3 <= wePast) {
             flags.add(Flag.WE_NOT_I);
             return new Decision(3, "A past example told with \"we\": the candidate's own part is unclear.", flags);
         }
-        if (f.iPast >= 1 && f.iConcrete >= 1 && f.quantResults > 0) {
+        if (iPast >= 1 && f.iConcrete >= 1 && f.quantResults > 0) {
             return new Decision(5, "A specific past situation, own actions in the first person and a measurable result.",
                     flags);
         }
-        if (f.iPast >= 1 && f.iConcrete >= 1 && f.results > 0) {
+        if (iPast >= 1 && f.iConcrete >= 1 && f.results > 0) {
             return new Decision(4, "A specific past example with own actions; the result is not quantified.", flags);
         }
         return new Decision(3, "A past example but vague, or without a result.", flags);
@@ -846,7 +864,7 @@ public final class RubricScorer implements AnswerScorer {
             return new Decision(4, "A specific project or employer with concrete technologies; outcomes without numbers.",
                     flags);
         }
-        if ((named && f.iConcrete >= 1) || ((f.techs.size() >= 2 || f.durations > 0)
+        if ((named && (f.iConcrete >= 1 || f.weActions >= 2)) || ((f.techs.size() >= 2 || f.durations > 0)
                 && (f.iConcrete >= 1 || f.durations > 0) && f.vagueShare() < 0.5)) {
             return new Decision(3, "Some specifics (technologies, years) but no identifiable project, employer or outcome.",
                     flags);
@@ -869,7 +887,8 @@ public final class RubricScorer implements AnswerScorer {
         if (f.words < 20 || (f.steps == 0 && !reasoning && f.conditionals == 0 && actions < 3)) {
             return new Decision(2, "A shallow list of steps or buzzwords with no reasoning.", none);
         }
-        if (structured && tech >= 3 && f.tradeoffs >= 2 && f.conditionals >= 1) {
+        boolean weighed = f.tradeoffs >= 2 || (f.tradeoffs >= 1 && f.reasons >= 2);
+        if (structured && tech >= 3 && weighed && f.conditionals >= 1) {
             return new Decision(5, "Ordered steps, concrete techniques, trade-offs weighed and adapted to context.",
                     none);
         }

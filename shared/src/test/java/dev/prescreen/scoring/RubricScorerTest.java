@@ -225,4 +225,23 @@ class RubricScorerTest {
         assertThat(offTopic.flags()).contains(Flag.OFF_TOPIC);
         assertThat(offTopic.score()).isLessThanOrEqualTo(2);
     }
+
+    @Test
+    void aPastStoryToldInThePresentTenseByANonNativeSpeakerScoresLikeTheFluentOne() {
+        String q = "Share a case where you built a web server from scratch?";
+        List<String> concepts = List.of("web server", "server", "http", "socket", "tcp", "request", "parser", "header",
+                "route", "thread", "connection", "response", "scratch", "protocol");
+        String fluent = "yes, at my last company, a small ticketing startup, i wrote a tiny http server in go for our "
+                + "barcode scanners because the old php endpoint was too slow at the gates. i implemented the request "
+                + "parsing and keep-alive myself. after that, scans were confirmed in 30 milliseconds instead of two "
+                + "seconds.";
+        String nonNative = "yes, in my last company, a small ticketing startup, i write a tiny http server in go for "
+                + "the barcode scanners because the old php endpoint is too slow on the gates. i implement the "
+                + "request parsing and the keep-alive myself. after this, the scans are confirmed in 30 milliseconds "
+                + "instead of two seconds.";
+        ScoreCard a = score(q, QuestionType.BEHAVIORAL, concepts, fluent);
+        ScoreCard b = score(q, QuestionType.BEHAVIORAL, concepts, nonNative);
+        assertThat(a.score()).isEqualTo(5);
+        assertThat(b.score()).isEqualTo(a.score());
+    }
 }

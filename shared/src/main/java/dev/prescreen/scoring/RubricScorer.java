@@ -355,7 +355,8 @@ public final class RubricScorer implements AnswerScorer {
             List<String> forms = tokens.stream().map(Token::form).toList();
             int techHere = 0;
             boolean[] marks = new boolean[tokens.size()];
-            for (TechLexicon.Match m : lexicon.find(forms)) {
+            List<TechLexicon.Match> techMatches = lexicon.find(forms);
+            for (TechLexicon.Match m : techMatches) {
                 Token first = tokens.get(m.from());
                 if (m.to() - m.from() == 1 && (first.is("VERB") || first.is("AUX")
                         || (m.from() > 0 && tokens.get(m.from() - 1).form().equals("the")
@@ -372,7 +373,7 @@ public final class RubricScorer implements AnswerScorer {
                         text.substring(first.start(), last.end())));
             }
             // concepts
-            int conceptsHere = ConceptMatcher.match(concepts, tokens, lexicon, f.concepts, marks);
+            int conceptsHere = ConceptMatcher.match(concepts, tokens, techMatches, f.concepts, marks);
             for (int k = 0; k < tokens.size(); k++) {
                 if (QUANTITY.matcher(tokens.get(k).form()).matches()) {
                     marks[k] = true;

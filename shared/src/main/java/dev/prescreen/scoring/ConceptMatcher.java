@@ -91,12 +91,7 @@ final class ConceptMatcher {
         } else if (w.length() > 4 && (w.endsWith("e") || w.endsWith("y"))) {
             w = w.substring(0, w.length() - 1);
         }
-        for (Map.Entry<String, String> e : SYNONYMS.entrySet()) {
-            if (w.equals(e.getKey())) {
-                return e.getValue();
-            }
-        }
-        return w;
+        return SYNONYMS.getOrDefault(w, w);
     }
 
     static List<Concept> compile(List<String> concepts, TechLexicon lexicon) {
@@ -119,27 +114,28 @@ final class ConceptMatcher {
     }
 
     /** Adds the concepts found in the sentence to {@code found}; returns how many matched here. */
-    static int match(List<Concept> concepts, List<Token> tokens, TechLexicon lexicon, Set<String> found,
+    static int match(List<Concept> concepts, List<Token> tokens, List<TechLexicon.Match> techs, Set<String> found,
                      boolean[] marks) {
         if (concepts.isEmpty()) {
             return 0;
         }
         List<String> stems = new ArrayList<>(tokens.size());
-        List<String> forms = new ArrayList<>(tokens.size());
-        for (Token t : tokens) {
-            stems.add(stem(t.lemma()));
-            forms.add(t.form());
+        List<String> formStems = new ArrayList<>(tokens.size());
+        List<String> joinedStems = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String formStem = stem(t.form());
+            formStems.add(formStem);
+            stems.add(t.lemma().equals(t.form()) ? formStem : stem(t.lemma()));
+            joinedStems.add(i + 1 < tokens.size() ? stem(t.form() + tokens.get(i + 1).form()) : "");
         }
-        List<TechLexicon.Match> techs = lexicon.find(forms);
         int here = 0;
         for (Concept c : concepts) {
             boolean hit = false;
             for (int i = 0; i + c.stems().size() <= stems.size(); i++) {
                 boolean all = true;
                 for (int k = 0; k < c.stems().size() && all; k++) {
-                    String s = stems.get(i + k);
-                    String formStem = stem(forms.get(i + k));
-                    all = s.equals(c.stems().get(k)) || formStem.equals(c.stems().get(k));
+                    all = stems.get(i + k).equals(c.stems().get(k)) || formStems.get(i + k).equals(c.stems().get(k));
                 }
                 hit |= all;
                 if (all) {
@@ -162,8 +158,8 @@ final class ConceptMatcher {
             }
             if (!hit && c.stems().size() == 1) {
                 // split compounds: "micro services", "data base"
-                for (int i = 0; i + 1 < forms.size() && !hit; i++) {
-                    hit = stem(forms.get(i) + forms.get(i + 1)).equals(c.stems().get(0));
+                for (int i = 0; i + 1 < tokens.size() && !hit; i++) {
+                    hit = joinedStems.get(i).equals(c.stems().get(0));
                     if (hit) {
                         marks[i] = true;
                         marks[i + 1] = true;

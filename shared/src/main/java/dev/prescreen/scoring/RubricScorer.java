@@ -56,18 +56,20 @@ public final class RubricScorer implements AnswerScorer {
     private static final Pattern IF_I_HAD_TO = p("\\bif i (had|have) to\\b|\\bif i (was|were)\\b");
     private static final Set<String> DISFLUENCIES = Set.of("um", "uh", "er", "erm", "hmm", "ah", "eh", "mm", "uhm");
 
-    private static final Pattern INJECTION_ADDRESSEE = p("\\b(ai|a\\.i\\.|artificial intelligence|language model|"
-            + "llm|gpt|chatbot|assistant|scorer|grader|evaluator|evaluation (model|system)|scoring (model|system|engine)"
-            + "|system (scoring|grading|evaluating)|rubric|(previous|prior|above|earlier|your) instructions|(a|an|the) model"
-            + "|(the|a) system|algorithm|bot|(whoever|anyone|anything|software|program|machine) (is )?(scoring|grading"
-            + "|evaluating|reading|reviewing)|(scoring|grading|evaluating|reviewing) this)\\b");
-    private static final Pattern INJECTION_DIRECTIVE = p("\\b(ignore|disregard|forget|override|assign|award|output|"
-            + "give (me|this|it|the|a|him|her|them)|rate|mark|grade|score (this|me|it|every|all)|must|you should|"
-            + "set the score|maximum|full marks|score of|highest|top score|perfect score|5/5|five out of five|"
-            + "excellent|already approved|skip the|pass (this|me|the candidate)|instruction)\\b");
+    private static final Pattern INJECTION_ADDRESSEE = p("\\b(ai|a\\.i\\.|artificial intelligence|language model|llm|"
+            + "gpt|chatgpt|chatbot|assistant|scorer|grader|evaluator|rubric|(scoring|grading|evaluation|evaluating|"
+            + "screening|hiring) (model|system|engine|software|tool|ai|bot)|(model|system|software|program|tool|bot|"
+            + "machine|algorithm|whoever|anyone|anything) (that is |that's |which is |is )?(scoring|grading|evaluating|"
+            + "rating|reviewing|reading|assessing) (this|these|me|the answers?|my answers?)|(previous|prior|above|"
+            + "earlier|your|all|the) instructions)\\b");
+    private static final Pattern INJECTION_DIRECTIVE = p("\\b(ignore|disregard|forget|override|assign|award|output|give|"
+            + "rate|mark|grade|score|pass|approve|skip|must|should|need to|have to)\\b.*\\b(score|scores|5|five|"
+            + "maximum|max|full|top|highest|excellent|perfect|pass|points|marks|flags?|rubric|instructions|criteria|"
+            + "rules|hire|approved?)\\b");
     private static final Pattern INJECTION_STANDALONE = p("\\b(ignore (the|all|any|your|previous|prior) "
-            + "(rubric|instructions|rules|criteria)|give me (a |the )?(5|five|max|maximum|top|full)|"
-            + "(score|rate|grade) (me|this answer|this) (a |as )?(5|five|max|maximum|top|full)|as an ai,? you must)");
+            + "(rubric|instructions|rules|criteria)|give (me|this answer|this|it) (a |the )?(5|five|max|maximum|top|"
+            + "full|perfect)|(rate|score|grade|mark) (me|this answer|this|it) (a |as |with )?(5|five|max|maximum|top|"
+            + "full|perfect|excellent))\\b");
 
     private static final Pattern IGNORANCE = p("\\b(i don'?t know|i do not know|not sure|no idea|i can'?t (say|answer|"
             + "think)|nothing comes to mind|can'?t remember|don'?t remember|pass on this|skip this|no comment|"
@@ -89,45 +91,48 @@ public final class RubricScorer implements AnswerScorer {
             + "(from|to)|cut|cuts|reduced|reduces|decreased|increased|improved|saved|saves|halved|doubled|tripled|"
             + "sped up|shrank|shrunk|eliminated|disappeared|stopped|no longer|anymore|any more|faster|quicker|easier|"
             + "quieter|cheaper|fixed|solved|resolved|passed|handled|lowered|retired|to zero|down to|dropped to|"
-            + "more (stable|reliable)|now (new|we|it|the|nobody|people|it's|they|everyone|deploys|releases)|"
-            + "since (then|that|we did)|(from|of) (about |around |roughly )?\\S+ \\S*\\s?to (about |around |under "
-            + "|roughly )?\\d+)\\b");
+            + "more (stable|reliable)|(after|since) (this|that|then|the change|the fix|the release|the migration|it went live)|"
+            + "now (a|an|the|our|new|we|it|nobody|people|it's|they|everyone|deploys|releases)|"
+            + "since (then|that|we did)|(from|of) (about |around |roughly )?\\S+ (\\S+ ){0,2}to (about |around |under "
+            + "|roughly |below )?(\\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+            + "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half))");
     private static final Pattern STEP = p("\\b(first(ly)?|then|next|after (that|release|the|a|deploy\\w*|i|we)|"
-            + "afterwards|after wards|once|finally|from there|second(ly)?|third(ly)?|start(s|ed)? (by|with|from)|"
+            + "afterwards|after wards|after(?=\\s*,)|once|finally|from there|second(ly)?|third(ly)?|start(s|ed)? (by|with|from)|"
             + "i start|begin(s)? (by|with)|before (i|we|that|release|the)|at the end|last(ly)?)\\b");
     private static final Pattern REASON = p("\\b(because|since (it|that|the|they|we|those|this)|so that|which means|"
             + "that way|otherwise|to avoid|in order to|so i|so we|so the|to confirm|to see (if|whether|which))\\b");
     private static final Pattern TRADEOFF = p("\\b(trade-?offs?|instead of|rather than|downside|costs?|accept(ing|ed)?|"
             + "whereas|versus|vs\\.?|alternatively|unless|on the other hand|risk(s|y)?|deliberately|however|"
+            + "only \\w+( \\w+)? (if|when|once)|"
             + "at the expense|over-?engineer|only (if|when)|but (it|that|this|only|not|then)|not (worth|always)|"
-            + "depends on|it depends|sparingly|the catch|price)\\b");
+            + "depends? (on|of)|it depends?|sparingly|the catch|price|tempting|prefer|(matters|important|better|worse|"
+            + "safer|riskier|cheaper|simpler|slower|faster|easier|harder) (more |less )?than)\\b");
     private static final Pattern CONDITIONAL = p("\\b(if|when|depending on|in our case|in that case|say it'?s|"
             + "for example|for instance|e\\.g\\.)\\b");
     private static final Pattern HABITUAL = p("\\b(usually|always|typically|normally|generally|in general|every time|"
             + "whenever|tend to|most of the time)\\b");
-    private static final Pattern DISMISSIVE = p("\\b(just (restart|google|use|let|add|give|write)|ha|no reason|"
-            + "reinventing|doesn'?t (really )?matter|don'?t (really )?think about it|fixes it|anyway|"
-            + "write code that doesn'?t have bugs|never a problem|handle it for you)\\b");
+    private static final Pattern DISMISSIVE = p("\\b(just|simply|ha|anyway|no need|no reason|doesn'?t (really )?"
+            + "matter|don'?t (really )?(think|worry) about|never (a|an) (problem|issue)|not worth)\\b");
     private static final Pattern FILLER = p("\\b(you know|i mean|kind of|sort of|i guess|basically|stuff|"
-            + "or something|whatever|so,? yeah|yeah,? so|oh man|okay so|and so on|things like that|like,)");
+            + "or something|what ?ever|so,? yeah|yeah,? so|oh man|okay so|and so on|things like that|like,)");
     private static final Pattern VAGUE = p("\\b(really important|very important|super important|so important|"
             + "best practices?|passionate|right tool|end of the day|the future|(is|are|it'?s|they'?re) (great|good|"
-            + "popular|powerful|amazing|everywhere)|really interesting|love (a |to |learning|it)|always learning|"
-            + "quality first|everyone|web scale|bread and butter|clean code|every team|here and there|a lot of things|"
-            + "the usual|pretty standard|pretty (comfortable|experienced|strong)|i'?m (very |really |quite )?"
-            + "(comfortable|flexible|familiar|excited|good) (with|in|at)|familiar with|big believer|culture thing|"
-            + "up to date|keep .{0,25} in mind|it'?s all about|a lot to learn|learned a lot|stressful|"
-            + "challenging in its own way|give a hundred percent|head on|any (tool|language)|whatever the project)\\b");
+            + "popular|powerful|amazing|everywhere)|really interesting|always learning|everyone|here and there|"
+            + "a lot of things|the usual|pretty standard|pretty (comfortable|experienced|strong)|i'?m (very |really |"
+            + "quite )?(comfortable|flexible|familiar|excited|good) (with|in|at)|familiar with|big believer|"
+            + "up to date|keep .{0,25} in mind|it'?s all about|love (a|to|learning|it))\\b");
+    private static final Pattern EVASIVE = p("\\b((rather|prefer to) talk about|more of an? \\w+ thing|not (really )?"
+            + "my (area|job|thing|department)|someone else'?s (job|problem))\\b");
     private static final Pattern EMPLOYER = p("\\b((at|in|for|joined|with|from) (a|an|the|my|our|one) "
             + "([\\w'-]+ ){0,4}?(company|startup|start-up|studio|bank|agency|retailer|firm|marketplace|"
             + "consortium|vendor|operator|provider|employer|insurer|fintech|healthtech|consultancy|corporation|"
             + "e-commerce|ecommerce|shop|store|aggregator|publisher|school|university|hospital|lab|manufacturer|"
             + "outsourcing|saas|platform|site|app|business|organi[sz]ation|telecom|airline|utility|government|"
-            + "ministry|non-profit|nonprofit|charity|job|place|client|customer|product|maker)s?|"
+            + "ministry|non-profit|nonprofit|charity|client|customer|maker)s?|"
             + "(at|in) (my|our) (current|last|previous|first|old|actual|former) (job|company|employer|team|role|"
             + "place|work)|(current|last|previous|former) (job|company|employer)|i joined \\w+|"
             + "(company|employer),? (it'?s|it is) (a|an)|network'?s)\\b");
-    private static final Pattern PROJECT = p("\\b(the|our|my|a|an) ([\\w'-]{2,} ){1,4}?(service|pipeline|api|"
+    private static final Pattern PROJECT = p("\\b((the|our|my) ([\\w'-]{2,} ){1,4}?|(a|an) ([\\w'-]{2,} ){2,4}?)(service|pipeline|api|"
             + "system|platform|app|project|feature|tool|cluster|gateway|job|store|engine|server|library|module|"
             + "dashboard|portal|migration|rewrite|endpoint|worker|queue|integration|product|database|schema)\\b");
     private static final Pattern ROLE = p("\\b(as (a|an|the) ((\\w+|\\w+-\\w+) ){0,2}?(junior|senior|lead|developer|"
@@ -146,7 +151,7 @@ public final class RubricScorer implements AnswerScorer {
     private static final Pattern YEAR = p("^(19|20)\\d\\d$");
     private static final Set<String> STATIVE = Set.of("be", "have", "think", "know", "guess", "believe", "feel",
             "like", "love", "mean", "hope", "want", "say", "seem", "need", "enjoy", "remember", "try", "get", "see",
-            "learn", "hear", "watch", "prefer", "find", "do", "go", "make", "look", "call", "let", "tell",
+            "learn", "hear", "watch", "read", "study", "prefer", "find", "do", "go", "make", "look", "call", "let", "tell",
             "talk", "keep", "stay", "sound", "understand", "wish", "agree", "consider", "would", "could");
     private static final Set<String> HYP_AUX = Set.of("would", "'d", "could", "should", "might", "'ll", "will",
             "may", "can");
@@ -194,6 +199,7 @@ public final class RubricScorer implements AnswerScorer {
         int conditionals;
         int habitual;
         int dismissive;
+        int evasive;
         int listWords;
         int listItems;
         int vagueSentences;
@@ -232,6 +238,7 @@ public final class RubricScorer implements AnswerScorer {
             m.put("conditionals", (double) conditionals);
             m.put("habitual", (double) habitual);
             m.put("dismissive", (double) dismissive);
+            m.put("evasive", (double) evasive);
             m.put("list_share", words == 0 ? 0.0 : round((double) listWords / words));
             m.put("list_items", (double) listItems);
             m.put("vague_sentence_share", sentences == 0 ? 0.0 : round((double) vagueSentences / sentences));
@@ -280,15 +287,39 @@ public final class RubricScorer implements AnswerScorer {
             }
         }
 
-        List<ConceptMatcher.Concept> concepts = ConceptMatcher.compile(input.concepts(), lexicon);
+        boolean derived = input.concepts().isEmpty();
+        List<String> conceptNames = derived ? questionConcepts(input.questionText()) : input.concepts();
+        List<ConceptMatcher.Concept> concepts = ConceptMatcher.compile(conceptNames, lexicon);
         Features f = measure(text, kept, concepts, evidence);
         f.injectionSentences = injections;
 
-        Decision d = decide(input.type(), f, !concepts.isEmpty(), flags);
+        Decision d = decide(input.type(), f, concepts.isEmpty() ? 0 : derived ? 1 : 2, flags);
         flags.addAll(d.flags);
         Map<String, Double> features = f.asMap();
         return new ScoreCard(d.score, RubricAnchors.anchor(input.type(), d.score), d.reason, dedupe(evidence), flags,
                 features, VERSION);
+    }
+
+    private static final Set<String> GENERIC_QUESTION_NOUNS = Set.of("time", "case", "experience", "background",
+            "track", "record", "level", "exposure", "familiarity", "example", "way", "thing", "lot", "kind", "question",
+            "situation", "moment", "us", "you", "something", "anything", "answer", "role", "job", "day", "years");
+
+    /** For a question without curated concepts (e.g. written by a recruiter): its nouns and technologies. */
+    private List<String> questionConcepts(String question) {
+        List<String> out = new ArrayList<>();
+        for (Sentence s : analyzer.analyze(question)) {
+            List<String> forms = s.tokens().stream().map(Token::form).toList();
+            for (TechLexicon.Match m : lexicon.find(forms)) {
+                out.add(m.term());
+            }
+            for (Token t : s.tokens()) {
+                if ((t.is("NOUN") || t.is("PROPN")) && t.isWord() && t.form().length() > 2
+                        && !GENERIC_QUESTION_NOUNS.contains(t.form()) && !out.contains(t.form())) {
+                    out.add(t.form());
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Evidence> dedupe(List<Evidence> evidence) {
@@ -324,7 +355,8 @@ public final class RubricScorer implements AnswerScorer {
             List<String> forms = tokens.stream().map(Token::form).toList();
             int techHere = 0;
             boolean[] marks = new boolean[tokens.size()];
-            for (TechLexicon.Match m : lexicon.find(forms)) {
+            List<TechLexicon.Match> techMatches = lexicon.find(forms);
+            for (TechLexicon.Match m : techMatches) {
                 Token first = tokens.get(m.from());
                 if (m.to() - m.from() == 1 && (first.is("VERB") || first.is("AUX")
                         || (m.from() > 0 && tokens.get(m.from() - 1).form().equals("the")
@@ -341,7 +373,7 @@ public final class RubricScorer implements AnswerScorer {
                         text.substring(first.start(), last.end())));
             }
             // concepts
-            int conceptsHere = ConceptMatcher.match(concepts, tokens, lexicon, f.concepts, marks);
+            int conceptsHere = ConceptMatcher.match(concepts, tokens, techMatches, f.concepts, marks);
             for (int k = 0; k < tokens.size(); k++) {
                 if (QUANTITY.matcher(tokens.get(k).form()).matches()) {
                     marks[k] = true;
@@ -438,6 +470,7 @@ public final class RubricScorer implements AnswerScorer {
             f.conditionals += count(CONDITIONAL, st, s.start(), null, evidence);
             f.habitual += count(HABITUAL, st, s.start(), null, evidence);
             f.dismissive += count(DISMISSIVE, st, s.start(), null, evidence);
+            f.evasive += count(EVASIVE, st, s.start(), "evasive", evidence);
 
             anyAction |= actionHere || f.weActions > 0;
             Matcher rm = RESULT.matcher(st);
@@ -458,7 +491,10 @@ public final class RubricScorer implements AnswerScorer {
             if (concrete) {
                 f.concreteSentences++;
             }
-            if (!concrete && (conceptsHere == 0 || vague > 0) && !actionHere) {
+            boolean selfAssessment = LIMIT.matcher(st).find();
+            if (words < 4 && vague == 0 && !concrete) {
+                f.sentences--; // a one- or two-word sentence ("intermediate.") is neither vague nor concrete
+            } else if (!concrete && !selfAssessment && (conceptsHere == 0 || vague > 0) && !actionHere) {
                 f.vagueSentences++;
             }
         }
@@ -669,7 +705,11 @@ public final class RubricScorer implements AnswerScorer {
     private record Decision(int score, String reason, Set<Flag> flags) {
     }
 
-    private static Decision decide(QuestionType type, Features f, boolean haveConcepts, Set<Flag> alreadyFlagged) {
+    /**
+     * @param conceptSource 0: no concepts (relevance not checked), 1: concepts derived from the question's nouns
+     *                      (only a total miss counts as off-topic), 2: the bank's curated concepts
+     */
+    private static Decision decide(QuestionType type, Features f, int conceptSource, Set<Flag> alreadyFlagged) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         // empty, silence or "I don't know" alone
         boolean substantive = f.techs.size() + f.concepts.size() + f.iActions + f.weActions + f.durations > 1;
@@ -679,8 +719,9 @@ public final class RubricScorer implements AnswerScorer {
                     ? "Nothing but an instruction to the scorer: no answer." : "No answer given.", flags);
         }
         // relevance first
-        boolean offTopic = haveConcepts && f.words >= 12
-                && (f.concepts.isEmpty() || (f.concepts.size() == 1 && f.words >= 35 && f.techs.size() <= 2));
+        boolean offTopic = conceptSource == 2 ? f.words >= 12
+                && (f.concepts.isEmpty() || (f.concepts.size() == 1 && f.words >= 35 && f.techs.size() <= 2))
+                : conceptSource == 1 && f.words >= 20 && f.concepts.isEmpty();
         if (offTopic) {
             flags.add(Flag.OFF_TOPIC);
             int s = (f.iActions >= 2 && f.techs.size() >= 1) ? 2 : 1;
@@ -733,7 +774,13 @@ public final class RubricScorer implements AnswerScorer {
         if (stuffing) {
             return new Decision(f.iActions == 0 ? 1 : 2, "Buzzwords listed without substance.", none);
         }
-        if (c == 0 || (f.iActions == 0 && f.techs.isEmpty() && f.quantities == 0)) {
+        if (f.evasive > 0 && f.iConcrete == 0) {
+            return new Decision(1, "Avoids the question (deflects to something else).", none);
+        }
+        if (f.techs.isEmpty() && f.quantities + f.durations == 0 || c == 0) {
+            if (f.employers + f.projects > 0 || f.iConcrete > 0) {
+                return new Decision(2, "Mostly vague: a claim of experience with almost nothing concrete.", none);
+            }
             return new Decision(1, "Avoids the question: no concrete fact, technology or own experience.", none);
         }
         double vagueShare = f.vagueShare();
@@ -742,6 +789,13 @@ public final class RubricScorer implements AnswerScorer {
         }
         if (c == 2 || vagueShare >= 0.34) {
             return new Decision(3, "Relevant but generic; few concrete facts.", none);
+        }
+        if (f.fillers >= 3) {
+            return new Decision(3, "Relevant and partly concrete, but with noticeable filler.", none);
+        }
+        if (f.limits >= 2 && f.techs.size() + f.quantities + f.durations <= f.limits) {
+            return new Decision(3, "Honest about limits, but says more about what is missing than about what was done.",
+                    none);
         }
         boolean selfAware = f.limits > 0;
         boolean clean = vagueShare < 0.2 && f.fillers + f.vague <= 1;
@@ -753,7 +807,16 @@ public final class RubricScorer implements AnswerScorer {
     }
 
     private static Decision behavioral(Features f, Set<Flag> flags) {
-        int past = f.iPast + f.wePast;
+        // Speakers of other languages often tell a past story in the present tense ("last year i write a server"):
+        // a story anchored in a place or time, told without habits or conditionals, counts as past.
+        boolean anchored = f.employers + f.projects > 0 || f.durations > 0;
+        int iPast = f.iPast;
+        int wePast = f.wePast;
+        if (anchored && f.habitual == 0 && f.hypClauses == 0) {
+            iPast = Math.max(iPast, f.iActions);
+            wePast = Math.max(wePast, f.weActions);
+        }
+        int past = iPast + wePast;
         boolean hypotheticalDominant = f.hypClauses >= 2
                 && (f.hypClauses > past || (f.ifIHadTo > 0 && f.noExperience > 0));
         if (hypotheticalDominant) {
@@ -769,15 +832,15 @@ public final class RubricScorer implements AnswerScorer {
             }
             return new Decision(1, "No example at all.", flags);
         }
-        if (f.wePast >= 2 && f.iPast * 3 <= f.wePast) {
+        if (wePast >= 2 && iPast * 3 <= wePast) {
             flags.add(Flag.WE_NOT_I);
             return new Decision(3, "A past example told with \"we\": the candidate's own part is unclear.", flags);
         }
-        if (f.iPast >= 1 && f.iConcrete >= 1 && f.quantResults > 0) {
+        if (iPast >= 1 && f.iConcrete >= 1 && f.quantResults > 0) {
             return new Decision(5, "A specific past situation, own actions in the first person and a measurable result.",
                     flags);
         }
-        if (f.iPast >= 1 && f.iConcrete >= 1 && f.results > 0) {
+        if (iPast >= 1 && f.iConcrete >= 1 && f.results > 0) {
             return new Decision(4, "A specific past example with own actions; the result is not quantified.", flags);
         }
         return new Decision(3, "A past example but vague, or without a result.", flags);
@@ -786,7 +849,7 @@ public final class RubricScorer implements AnswerScorer {
     private static Decision experience(Features f, Set<Flag> flags) {
         boolean named = f.employers + f.projects > 0;
         boolean noExperience = (f.noExperience > 0 && (f.techs.size() < 2 || f.iConcrete == 0))
-                || (f.noExperience >= 2 && f.noExperience >= f.iConcrete && f.quantResults == 0);
+                || (f.noExperience >= 2 && f.noExperience > f.iActions && !named);
         if (noExperience && f.quantResults == 0) {
             return new Decision(1, "No relevant experience expressed.", flags);
         }
@@ -798,12 +861,12 @@ public final class RubricScorer implements AnswerScorer {
             return new Decision(5, "Names employers or projects, roles and durations, technologies, and measurable "
                     + "outcomes.", flags);
         }
-        if (named && f.iConcrete >= 1 && (f.results > 0 || f.iConcrete >= 3)) {
+        if (named && f.iConcrete >= 1 && (f.results > 0 || f.iConcrete >= 2)) {
             return new Decision(4, "A specific project or employer with concrete technologies; outcomes without numbers.",
                     flags);
         }
-        if ((f.techs.size() >= 2 || f.durations > 0) && (f.iConcrete >= 1 || f.durations > 0)
-                && f.vagueShare() < 0.5) {
+        if ((named && (f.iConcrete >= 1 || f.weActions >= 2)) || ((f.techs.size() >= 2 || f.durations > 0)
+                && (f.iConcrete >= 1 || f.durations > 0) && f.vagueShare() < 0.5)) {
             return new Decision(3, "Some specifics (technologies, years) but no identifiable project, employer or outcome.",
                     flags);
         }
@@ -822,10 +885,11 @@ public final class RubricScorer implements AnswerScorer {
         if (f.sentences <= 2 && f.words < 30 && (f.dismissive > 0 || tech == 0)) {
             return new Decision(1, "A single line, dismissive of the complexity.", none);
         }
-        if (f.steps == 0 && !reasoning && f.conditionals == 0 && actions < 3) {
+        if (f.words < 20 || (f.steps == 0 && !reasoning && f.conditionals == 0 && actions < 3)) {
             return new Decision(2, "A shallow list of steps or buzzwords with no reasoning.", none);
         }
-        if (structured && tech >= 3 && f.tradeoffs >= 2 && f.conditionals >= 1) {
+        boolean weighed = f.tradeoffs >= 2 || (f.tradeoffs >= 1 && f.reasons >= 2);
+        if (structured && tech >= 3 && weighed && f.conditionals >= 1) {
             return new Decision(5, "Ordered steps, concrete techniques, trade-offs weighed and adapted to context.",
                     none);
         }

@@ -211,4 +211,37 @@ class RubricScorerTest {
         assertThat(SCORER.score(input)).isEqualTo(first);
         assertThat(new RubricScorer().score(input)).isEqualTo(first);
     }
+
+    @Test
+    void questionsWithoutCuratedConceptsUseTheQuestionsNounsForRelevance() {
+        String q = "Tell us about your experience with payment gateways and refunds.";
+        ScoreCard relevant = score(q, QuestionType.EXPERIENCE, List.of(), "at an online travel agency i integrated "
+                + "two payment gateways in java, and i built the refunds flow with idempotency keys so a retried "
+                + "refund is never paid twice. chargebacks dropped by a third after that.");
+        ScoreCard offTopic = score(q, QuestionType.EXPERIENCE, List.of(), "i mostly enjoy working on the frontend, "
+                + "building dashboards in react with a design system, and i mentor two junior developers on css.");
+        assertThat(relevant.flags()).doesNotContain(Flag.OFF_TOPIC);
+        assertThat(relevant.score()).isGreaterThanOrEqualTo(4);
+        assertThat(offTopic.flags()).contains(Flag.OFF_TOPIC);
+        assertThat(offTopic.score()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aPastStoryToldInThePresentTenseByANonNativeSpeakerScoresLikeTheFluentOne() {
+        String q = "Share a case where you built a web server from scratch?";
+        List<String> concepts = List.of("web server", "server", "http", "socket", "tcp", "request", "parser", "header",
+                "route", "thread", "connection", "response", "scratch", "protocol");
+        String fluent = "yes, at my last company, a small ticketing startup, i wrote a tiny http server in go for our "
+                + "barcode scanners because the old php endpoint was too slow at the gates. i implemented the request "
+                + "parsing and keep-alive myself. after that, scans were confirmed in 30 milliseconds instead of two "
+                + "seconds.";
+        String nonNative = "yes, in my last company, a small ticketing startup, i write a tiny http server in go for "
+                + "the barcode scanners because the old php endpoint is too slow on the gates. i implement the "
+                + "request parsing and the keep-alive myself. after this, the scans are confirmed in 30 milliseconds "
+                + "instead of two seconds.";
+        ScoreCard a = score(q, QuestionType.BEHAVIORAL, concepts, fluent);
+        ScoreCard b = score(q, QuestionType.BEHAVIORAL, concepts, nonNative);
+        assertThat(a.score()).isEqualTo(5);
+        assertThat(b.score()).isEqualTo(a.score());
+    }
 }

@@ -15,7 +15,17 @@ public enum LambdaFunction {
             Permissions.builder().readWrite(Table.MAIN).build()),
     SESSION_API("screening", "dev.prescreen.screening.SessionApiHandler", 512, 10, null,
             Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.SCORING)
-                    .read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build());
+                    .read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build()),
+    TRANSCRIPTION_START("transcription", "dev.prescreen.transcription.RecordingUploadedHandler", 512, 30,
+            Queue.TRANSCRIPTION_JOBS, Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS)
+                    .write(Bucket.TRANSCRIPTS).startTranscriptions().build()),
+    TRANSCRIPTION_COLLECT("transcription", "dev.prescreen.transcription.TranscriptionEventsHandler", 1024, 60,
+            Queue.TRANSCRIPTION_EVENTS, Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS)
+                    .read(Bucket.TRANSCRIPTS).write(Bucket.TRANSCRIPTS).startTranscriptions().sendTo(Queue.SCORING)
+                    .build()),
+    TRANSCRIPTION_RECONCILER("transcription", "dev.prescreen.transcription.TranscriptionReconcilerHandler", 1024, 120,
+            null, Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).read(Bucket.TRANSCRIPTS)
+                    .write(Bucket.TRANSCRIPTS).startTranscriptions().sendTo(Queue.SCORING).build());
 
     private final String module;
     private final String handlerClass;

@@ -5,7 +5,8 @@ package dev.prescreen.cloud;
  * runtime's scheduler locally), each invoking a function.
  */
 public enum RecurringSchedule {
-    ;
+    /** Finishes transcriptions whose state-change event was lost. */
+    TRANSCRIPTION_RECONCILER("rate(5 minutes)", LambdaFunction.TRANSCRIPTION_RECONCILER);
 
     private final String expression;
     private final LambdaFunction target;

@@ -97,6 +97,8 @@ public final class Settings {
     public static final String SCHEDULER_ROLE_ARN = "PRESCREEN_SCHEDULER_ROLE_ARN";
     /** Seconds the candidate's page waits for a follow-up proposal before moving on. */
     public static final String FOLLOW_UP_WAIT_SECONDS = "PRESCREEN_FOLLOW_UP_WAIT_SECONDS";
+    /** Seconds a transcription job may run before the reconciler asks Transcribe about it. */
+    public static final String RECONCILE_AFTER_SECONDS = "PRESCREEN_RECONCILE_AFTER_SECONDS";
     /** Scheduler group for one-time batch schedules. */
     public static final String SCHEDULE_GROUP = "PRESCREEN_SCHEDULE_GROUP";
 }

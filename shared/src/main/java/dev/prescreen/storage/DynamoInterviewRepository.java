@@ -106,9 +106,29 @@ public final class DynamoInterviewRepository implements InterviewRepository {
         return item;
     }
 
+    @Override
+    public List<Answer> transcribingSince(java.time.Instant before, int limit) {
+        QueryResponse response = items.client().query(r -> r.tableName(items.table()).indexName(Keys.GSI2)
+                .keyConditionExpression("#pk = :pk and #sk < :before")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#sk", Keys.GSI2_SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TRANSCRIBING),
+                        ":before", AttributeValue.fromS(before.toString())))
+                .limit(limit));
+        return response.items().stream().map(item -> DynamoItems.document(item, Answer.class)).toList();
+    }
+
+    /** Sparse index entry while a transcription job runs, so the reconciler finds stuck jobs without a scan. */
+    private static final String TRANSCRIBING = "TRANSCRIBING";
+
     private static Map<String, AttributeValue> answerItem(Answer answer) {
-        return DynamoItems.item(Keys.interview(answer.organisation(), answer.interviewId()),
-                Keys.ANSWER_PREFIX + answer.answerId(), answer, answer.revision());
+        Map<String, AttributeValue> item = new HashMap<>(DynamoItems.item(
+                Keys.interview(answer.organisation(), answer.interviewId()), Keys.ANSWER_PREFIX + answer.answerId(),
+                answer, answer.revision()));
+        if (answer.transcription() != null && answer.transcript() == null && !answer.state().terminal()) {
+            item.put(Keys.GSI2_PK, AttributeValue.fromS(TRANSCRIBING));
+            item.put(Keys.GSI2_SK, AttributeValue.fromS(answer.transcription().startedAt() + "#" + answer.answerId()));
+        }
+        return item;
     }
 
 }

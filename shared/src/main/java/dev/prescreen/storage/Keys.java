@@ -39,6 +39,9 @@ public final class Keys {
     public static final String GSI1 = "gsi1";
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
+    public static final String GSI2 = "gsi2";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
     /** The table's TTL attribute: epoch seconds after which DynamoDB may delete the item. */
     public static final String TTL = "expiresAt";
 }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param followUpClosed  for a main answer: the session moved on, so no follow-up will be asked any more
  * @param scoreCard       the score; for a main answer with a follow-up, scored together with it
  * @param failureReason   why transcription failed or the transcript was judged unreliable
+ * @param transcription   the speech-to-text job for a recording, while and after it runs
  */
 public record Answer(
         String answerId,
@@ -44,6 +45,7 @@ public record Answer(
         boolean followUpClosed,
         ScoreCard scoreCard,
         String failureReason,
+        TranscriptionJob transcription,
         long revision) {
 
     public static final String TYPED = "typed";
@@ -51,6 +53,10 @@ public record Answer(
 
     public Answer {
         concepts = concepts == null ? List.of() : List.copyOf(concepts);
+    }
+
+    /** A transcription job: its name, when the current attempt started, and how many attempts were made. */
+    public record TranscriptionJob(String jobName, java.time.Instant startedAt, int attempts) {
     }
 
     public boolean submitted() {
@@ -77,6 +83,7 @@ public record Answer(
         public boolean followUpClosed;
         public ScoreCard scoreCard;
         public String failureReason;
+        public TranscriptionJob transcription;
         private final Answer base;
 
         Builder(Answer base) {
@@ -94,6 +101,7 @@ public record Answer(
             followUpClosed = base.followUpClosed;
             scoreCard = base.scoreCard;
             failureReason = base.failureReason;
+            transcription = base.transcription;
         }
 
         public Builder state(AnswerState value) {
@@ -105,7 +113,7 @@ public record Answer(
             return new Answer(base.answerId, base.interviewId, base.organisation, base.planId, base.position, base.kind,
                     base.questionText, base.questionType, base.concepts, base.language, state, servedAt, submittedAt,
                     late, mode, recordingKey, recordingContentType, audioSeconds, transcript, followUp, followUpClosed,
-                    scoreCard, failureReason, revision);
+                    scoreCard, failureReason, transcription, revision);
         }
     }
 }

@@ -29,6 +29,9 @@ public interface InterviewRepository {
     /** Replaces the answer if its revision is still {@code expectedRevision}. */
     boolean replaceAnswer(Answer answer, long expectedRevision);
 
+    /** Answers whose transcription job started before the instant and has not finished, oldest first. */
+    List<Answer> transcribingSince(java.time.Instant before, int limit);
+
     /** What a token hash points at: no personal data, only ids and the expiry. */
     record TokenRecord(String tokenHash, String organisation, String interviewId, java.time.Instant expiresAt) {
     }

@@ -204,7 +204,7 @@ public final class SessionService {
         Answer answer = new Answer(kind.answerId(interview.interviewId(), question.position()), interview.interviewId(),
                 interview.organisation(), plan.planId(), question.position(), kind, text, question.type(),
                 question.concepts(), plan.language(), AnswerState.OPEN, clock.instant(), null, false, null, null, null,
-                null, null, null, false, null, null, 1);
+                null, null, null, false, null, null, null, 1);
         if (!interviews.createAnswer(answer)) {
             return Optional.empty();
         }
@@ -351,7 +351,7 @@ public final class SessionService {
                     Answer skipped = new Answer(id, interview.interviewId(), interview.organisation(),
                             context.plan().planId(), question.position(), AnswerKind.MAIN, question.text(),
                             question.type(), question.concepts(), context.plan().language(), AnswerState.NO_ANSWER,
-                            null, clock.instant(), false, "skipped", null, null, null, null, null, true, null, null, 1);
+                            null, clock.instant(), false, "skipped", null, null, null, null, null, true, null, null, null, 1);
                     conflict |= !interviews.createAnswer(skipped);
                 } else if (!main.submitted()) {
                     conflict |= !skip(main);

@@ -56,6 +56,8 @@ public final class LocalCloud implements AutoCloseable {
     private final int sqsPort;
     private final int s3Port;
     private final int sesPort;
+    private final int transcribePort;
+    private LocalTranscribe transcribe;
     private final AtomicLong sequencer = new AtomicLong();
     private AwsClients clients;
 
@@ -66,6 +68,7 @@ public final class LocalCloud implements AutoCloseable {
         this.sqsPort = portOrFree(builder.sqsPort);
         this.s3Port = portOrFree(builder.s3Port);
         this.sesPort = portOrFree(builder.sesPort);
+        this.transcribePort = portOrFree(builder.transcribePort);
     }
 
     public static Builder builder() {
@@ -91,6 +94,10 @@ public final class LocalCloud implements AutoCloseable {
             running.add(clients);
             settings.putAll(new ResourceProvisioner(clients, NAME_PREFIX).provision());
             bridge.listener(this::announceObjectCreated);
+            transcribe = new LocalTranscribe(transcribePort, clients.s3(), clients.sqs(),
+                    settings.get(Settings.queueUrlKey(Queue.TRANSCRIPTION_EVENTS)), workDir.resolve("transcribe"));
+            running.add(transcribe);
+            settings.put("AWS_ENDPOINT_URL_TRANSCRIBE", transcribe.endpoint().toString());
             return this;
         } catch (IOException e) {
             close();
@@ -240,6 +247,11 @@ public final class LocalCloud implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + sesPort);
     }
 
+    /** The Transcribe stand-in, for tests that simulate lost events. */
+    public LocalTranscribe transcribe() {
+        return transcribe;
+    }
+
     public Path workDir() {
         return workDir;
     }
@@ -276,6 +288,7 @@ public final class LocalCloud implements AutoCloseable {
         private int sqsPort;
         private int s3Port;
         private int sesPort;
+        private int transcribePort;
 
         /** Keeps table data and objects under this folder across restarts; without it all is transient. */
         public Builder dataDir(Path dataDir) {
@@ -289,6 +302,11 @@ public final class LocalCloud implements AutoCloseable {
             this.sqsPort = sqs;
             this.s3Port = s3;
             this.sesPort = ses;
+            return this;
+        }
+
+        public Builder transcribePort(int port) {
+            this.transcribePort = port;
             return this;
         }
 

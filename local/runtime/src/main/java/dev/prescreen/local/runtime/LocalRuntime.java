@@ -73,8 +73,9 @@ public final class LocalRuntime implements AutoCloseable {
         staticRoots.put("/docs/", ProjectLayout.root().resolve("docs"));
         this.api = new LocalApiGateway(apiPort, host, jwt, staticRoots);
         for (LambdaFunction function : LambdaFunction.values()) {
-            function.consumes().ifPresent(queue -> startConsumer(queue, function.functionName(),
-                    event -> host.invoke(function, event), builder));
+            function.consumes().filter(queue -> !builder.extraConsumers.containsKey(queue))
+                    .ifPresent(queue -> startConsumer(queue, function.functionName(),
+                            event -> host.invoke(function, event), builder));
         }
         for (RecurringSchedule schedule : RecurringSchedule.values()) {
             scheduler.create(new LocalScheduler.Definition(schedule.scheduleName(), "default", schedule.expression(),
@@ -219,7 +220,7 @@ public final class LocalRuntime implements AutoCloseable {
             return this;
         }
 
-        /** An additional consumer of a queue no function consumes (for tests of the runtime itself). */
+        /** Consumes the queue with this handler instead of its function (for tests that watch a stage's output). */
         public Builder consumer(Queue queue, RequestHandler<SQSEvent, SQSBatchResponse> handler) {
             extraConsumers.put(queue, handler);
             return this;

@@ -19,6 +19,7 @@ public final class Prescreen {
     static final int SCHEDULER_PORT = 8110;
     static final int S3_PORT = 9100;
     static final int SQS_PORT = 9324;
+    static final int TRANSCRIBE_PORT = 8120;
 
     private Prescreen() {
     }
@@ -47,7 +48,7 @@ public final class Prescreen {
         int apiPort = Integer.parseInt(options.getOrDefault("api-port", Integer.toString(API_PORT)));
         Path data = stateDir().resolve("data");
         LocalCloud cloud = LocalCloud.builder().dataDir(data)
-                .ports(DYNAMO_PORT, SQS_PORT, S3_PORT, SES_PORT).start();
+                .ports(DYNAMO_PORT, SQS_PORT, S3_PORT, SES_PORT).transcribePort(TRANSCRIBE_PORT).start();
         LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).dataDir(data)
                 .jwt(LocalJwt.fromFolder(stateDir())).ports(apiPort, SCHEDULER_PORT).start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -65,6 +66,7 @@ public final class Prescreen {
         System.out.println("  DynamoDB        " + cloud.dynamoEndpoint());
         System.out.println("  SQS             " + cloud.sqsEndpoint());
         System.out.println("  S3              " + cloud.s3Endpoint());
+        System.out.println("  Transcribe      " + cloud.transcribe().endpoint() + "   (pocketsphinx stand-in)");
         System.out.println("  data            " + data);
         System.out.println("  token           ./prescreen token --org ORG --email EMAIL");
         System.out.println("Press Ctrl-C to stop.");

@@ -1,0 +1,31 @@
+package dev.prescreen.transcription;
+
+import dev.prescreen.aws.AwsClients;
+import dev.prescreen.cloud.Bucket;
+import dev.prescreen.cloud.Queue;
+import dev.prescreen.cloud.Table;
+import dev.prescreen.config.Settings;
+import dev.prescreen.domain.transcription.TranscriptQualityGate;
+import dev.prescreen.domain.transcription.TranscriptionService;
+import dev.prescreen.messages.SqsPipelineEvents;
+import dev.prescreen.storage.DynamoInterviewRepository;
+import java.time.Clock;
+
+/** Wires the transcription service to AWS, the same way for each of the module's handlers. */
+final class TranscriptionFunctions {
+
+    private TranscriptionFunctions() {
+    }
+
+    static TranscriptionService service(AwsClients clients, Settings settings) {
+        return new TranscriptionService(
+                new DynamoInterviewRepository(clients.dynamoDb(), settings.tableName(Table.MAIN)),
+                new TranscribeSpeechToText(clients.transcribe()),
+                new S3TranscriptFiles(clients.s3(), settings.bucketName(Bucket.TRANSCRIPTS)),
+                new TranscriptQualityGate(new OpenNlpLanguageDetector()),
+                new SqsPipelineEvents(clients.sqs(), settings.queueUrl(Queue.SCORING)),
+                settings.bucketName(Bucket.RECORDINGS),
+                settings.bucketName(Bucket.TRANSCRIPTS),
+                Clock.systemUTC());
+    }
+}

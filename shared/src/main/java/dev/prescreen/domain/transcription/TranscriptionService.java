@@ -1,0 +1,208 @@
+package dev.prescreen.domain.transcription;
+
+import dev.prescreen.domain.Transcript;
+import dev.prescreen.domain.interview.Answer;
+import dev.prescreen.domain.interview.AnswerState;
+import dev.prescreen.domain.interview.InterviewRepository;
+import dev.prescreen.domain.session.PipelineEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns uploaded recordings into transcripts: starts one job per answer (its name derived from the
+ * answer, so redelivery cannot start two), collects finished jobs, retries internal failures at most
+ * twice, gates the transcript's quality, and hands the answer to scoring.
+ */
+public final class TranscriptionService {
+
+    public static final String JOB_PREFIX = "prescreen-";
+    public static final int MAX_ATTEMPTS = 3;
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final InterviewRepository interviews;
+    private final SpeechToText speech;
+    private final TranscriptFiles files;
+    private final TranscriptQualityGate gate;
+    private final PipelineEvents pipeline;
+    private final String recordingsBucket;
+    private final String transcriptsBucket;
+    private final Clock clock;
+
+    public TranscriptionService(InterviewRepository interviews, SpeechToText speech, TranscriptFiles files,
+            TranscriptQualityGate gate, PipelineEvents pipeline, String recordingsBucket, String transcriptsBucket,
+            Clock clock) {
+        this.interviews = interviews;
+        this.speech = speech;
+        this.files = files;
+        this.gate = gate;
+        this.pipeline = pipeline;
+        this.recordingsBucket = recordingsBucket;
+        this.transcriptsBucket = transcriptsBucket;
+        this.clock = clock;
+    }
+
+    /** The outcome of handling one event, for logs and tests. */
+    public enum Outcome { STARTED, ALREADY_STARTED, IGNORED, COLLECTED, RETRIED, FAILED, IN_PROGRESS }
+
+    public static String jobName(String answerId, int attempt) {
+        return JOB_PREFIX + answerId + (attempt > 1 ? "-r" + (attempt - 1) : "");
+    }
+
+    /** A recording arrived: start its transcription, once. */
+    public Outcome recordingUploaded(String bucket, String key) {
+        Optional<RecordingKey> parsed = RecordingKey.parse(key);
+        if (parsed.isEmpty()) {
+            return Outcome.IGNORED;
+        }
+        RecordingKey recording = parsed.get();
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Optional<Answer> found = interviews.answer(recording.organisation(), recording.interviewId(),
+                    recording.answerId());
+            if (found.isEmpty() || found.get().state().terminal() || found.get().transcript() != null) {
+                return Outcome.IGNORED;
+            }
+            Answer answer = found.get();
+            if (answer.transcription() != null) {
+                return Outcome.ALREADY_STARTED;
+            }
+            String name = jobName(answer.answerId(), 1);
+            boolean started = startJob(name, recording, answer.language());
+            Answer withJob = answer.change(b -> {
+                b.transcription = new Answer.TranscriptionJob(name, clock.instant(), 1);
+                b.recordingKey = key;
+                return b;
+            });
+            if (interviews.replaceAnswer(withJob, answer.revision())) {
+                return started ? Outcome.STARTED : Outcome.ALREADY_STARTED;
+            }
+        }
+        throw new IllegalStateException("answer " + recording.answerId() + " kept changing");
+    }
+
+    private boolean startJob(String name, RecordingKey recording, String language) {
+        return speech.start(new SpeechToText.JobRequest(name, recordingsBucket, recording.key(), recording.mediaFormat(),
+                language, transcriptsBucket, recording.transcriptKey()));
+    }
+
+    /** A job changed state (EventBridge), or the reconciler found it finished. */
+    public Outcome jobChanged(String jobName) {
+        if (!jobName.startsWith(JOB_PREFIX)) {
+            return Outcome.IGNORED;
+        }
+        Optional<SpeechToText.JobStatus> status = speech.status(jobName);
+        if (status.isEmpty()) {
+            return Outcome.IGNORED;
+        }
+        return settle(status.get());
+    }
+
+    private Outcome settle(SpeechToText.JobStatus status) {
+        Optional<RecordingKey> parsed = RecordingKey.parse(status.mediaKey() == null ? "" : status.mediaKey());
+        if (parsed.isEmpty()) {
+            return Outcome.IGNORED;
+        }
+        RecordingKey recording = parsed.get();
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            Optional<Answer> found = interviews.answer(recording.organisation(), recording.interviewId(),
+                    recording.answerId());
+            if (found.isEmpty() || found.get().transcription() == null
+                    || !found.get().transcription().jobName().equals(status.jobName())) {
+                return Outcome.IGNORED;
+            }
+            Answer answer = found.get();
+            if (answer.transcript() != null || answer.state() == AnswerState.TRANSCRIPTION_FAILED) {
+                // Done before (a redelivered event): hand it on again, scoring is idempotent.
+                pipeline.answerReadyForScoring(answer.organisation(), answer.interviewId(), answer.answerId());
+                return Outcome.COLLECTED;
+            }
+            switch (status.state()) {
+                case QUEUED, IN_PROGRESS -> {
+                    return Outcome.IN_PROGRESS;
+                }
+                case FAILED -> {
+                    Optional<Outcome> outcome = failed(answer, recording, status.failureReason());
+                    if (outcome.isPresent()) {
+                        return outcome.get();
+                    }
+                }
+                case COMPLETED -> {
+                    if (collect(answer, recording)) {
+                        pipeline.answerReadyForScoring(answer.organisation(), answer.interviewId(), answer.answerId());
+                        return Outcome.COLLECTED;
+                    }
+                }
+                default -> throw new IllegalStateException("unknown job state " + status.state());
+            }
+        }
+        throw new IllegalStateException("answer " + recording.answerId() + " kept changing");
+    }
+
+    private boolean collect(Answer answer, RecordingKey recording) {
+        Transcript transcript = TranscribeOutput.parse(files.read(recording.transcriptKey()));
+        TranscriptQualityGate.Assessment assessment = gate.assess(transcript, answer.language());
+        double seconds = TranscribeOutput.spokenSeconds(transcript);
+        return interviews.replaceAnswer(answer.change(b -> {
+            b.transcript = transcript;
+            b.audioSeconds = seconds;
+            b.state = switch (assessment.verdict()) {
+                case RELIABLE -> AnswerState.AWAITING_SCORE;
+                case NO_ANSWER -> AnswerState.NO_ANSWER;
+                case UNRELIABLE -> AnswerState.TRANSCRIPT_UNRELIABLE;
+            };
+            b.failureReason = assessment.reasons().isEmpty() ? null : String.join("; ", assessment.reasons());
+            return b;
+        }), answer.revision());
+    }
+
+    /** Retries an internal failure (at most twice); any other failure is final. Empty on a write conflict. */
+    private Optional<Outcome> failed(Answer answer, RecordingKey recording, String reason) {
+        int attempts = answer.transcription().attempts();
+        boolean internal = reason != null && reason.toLowerCase(Locale.ROOT).contains("internal");
+        if (internal && attempts < MAX_ATTEMPTS) {
+            String name = jobName(answer.answerId(), attempts + 1);
+            startJob(name, recording, answer.language());
+            boolean recorded = interviews.replaceAnswer(answer.change(b -> {
+                b.transcription = new Answer.TranscriptionJob(name, clock.instant(), attempts + 1);
+                return b;
+            }), answer.revision());
+            return recorded ? Optional.of(Outcome.RETRIED) : Optional.empty();
+        }
+        boolean recorded = interviews.replaceAnswer(answer.change(b -> {
+            b.state = AnswerState.TRANSCRIPTION_FAILED;
+            b.failureReason = reason == null ? "transcription failed" : reason;
+            return b;
+        }), answer.revision());
+        if (!recorded) {
+            return Optional.empty();
+        }
+        pipeline.answerReadyForScoring(answer.organisation(), answer.interviewId(), answer.answerId());
+        return Optional.of(Outcome.FAILED);
+    }
+
+    /**
+     * State-change events are best effort: finishes jobs that have run longer than expected, and restarts
+     * jobs that never started. Returns how many answers it settled.
+     */
+    public int reconcile(Duration olderThan, int limit) {
+        Instant before = clock.instant().minus(olderThan);
+        int settled = 0;
+        for (Answer answer : interviews.transcribingSince(before, limit)) {
+            Optional<SpeechToText.JobStatus> status = speech.status(answer.transcription().jobName());
+            if (status.isEmpty()) {
+                if (answer.recordingKey() != null) {
+                    RecordingKey.parse(answer.recordingKey()).ifPresent(recording ->
+                            startJob(answer.transcription().jobName(), recording, answer.language()));
+                }
+                continue;
+            }
+            Outcome outcome = settle(status.get());
+            if (outcome == Outcome.COLLECTED || outcome == Outcome.FAILED || outcome == Outcome.RETRIED) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+}

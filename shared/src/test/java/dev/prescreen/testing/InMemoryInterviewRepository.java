@@ -1,0 +1,89 @@
+package dev.prescreen.testing;
+
+import dev.prescreen.domain.interview.Answer;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The interview repository's contract in memory, for unit tests of the domain's logic. */
+public final class InMemoryInterviewRepository implements InterviewRepository {
+
+    private final Map<String, Interview> interviews = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized boolean create(Interview interview, TokenRecord token) {
+        if (interviews.putIfAbsent(interview.organisation() + "/" + interview.interviewId(), interview) != null) {
+            return false;
+        }
+        tokens.put(token.tokenHash(), token);
+        return true;
+    }
+
+    @Override
+    public Optional<TokenRecord> findToken(String tokenHash) {
+        return Optional.ofNullable(tokens.get(tokenHash));
+    }
+
+    @Override
+    public Optional<Interview> find(String organisation, String interviewId) {
+        return Optional.ofNullable(interviews.get(organisation + "/" + interviewId));
+    }
+
+    @Override
+    public List<Answer> answers(String organisation, String interviewId) {
+        return answers.values().stream()
+                .filter(a -> a.organisation().equals(organisation) && a.interviewId().equals(interviewId))
+                .sorted(Comparator.comparing(Answer::answerId)).toList();
+    }
+
+    @Override
+    public Optional<Answer> answer(String organisation, String interviewId, String answerId) {
+        return Optional.ofNullable(answers.get(organisation + "/" + answerId))
+                .filter(a -> a.interviewId().equals(interviewId));
+    }
+
+    @Override
+    public synchronized boolean replace(Interview interview, long expectedRevision) {
+        String key = interview.organisation() + "/" + interview.interviewId();
+        Interview current = interviews.get(key);
+        if (current == null || current.revision() != expectedRevision) {
+            return false;
+        }
+        interviews.put(key, interview);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean createAnswer(Answer answer) {
+        return answers.putIfAbsent(answer.organisation() + "/" + answer.answerId(), answer) == null;
+    }
+
+    @Override
+    public synchronized boolean replaceAnswer(Answer answer, long expectedRevision) {
+        String key = answer.organisation() + "/" + answer.answerId();
+        Answer current = answers.get(key);
+        if (current == null || current.revision() != expectedRevision) {
+            return false;
+        }
+        answers.put(key, answer);
+        return true;
+    }
+
+    @Override
+    public List<Answer> transcribingSince(Instant before, int limit) {
+        List<Answer> found = new ArrayList<>(answers.values().stream()
+                .filter(a -> a.transcription() != null && a.transcript() == null && !a.state().terminal()
+                        && a.transcription().startedAt().isBefore(before))
+                .toList());
+        found.sort(Comparator.comparing(a -> a.transcription().startedAt()));
+        return found.subList(0, Math.min(limit, found.size()));
+    }
+}

@@ -25,7 +25,17 @@ public enum LambdaFunction {
                     .build()),
     TRANSCRIPTION_RECONCILER("transcription", "dev.prescreen.transcription.TranscriptionReconcilerHandler", 1024, 120,
             null, Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).read(Bucket.TRANSCRIPTS)
-                    .write(Bucket.TRANSCRIPTS).startTranscriptions().sendTo(Queue.SCORING).build());
+                    .write(Bucket.TRANSCRIPTS).startTranscriptions().sendTo(Queue.SCORING).build()),
+    BATCHES_API("scheduling", "dev.prescreen.scheduling.BatchesApiHandler", 1024, 29, null,
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.BATCH_SENDS).manageSchedules().build()),
+    BATCH_SEND("scheduling", "dev.prescreen.scheduling.BatchSendHandler", 512, 60, Queue.BATCH_SENDS,
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.INVITATIONS).build()),
+    INVITATION_SEND("scheduling", "dev.prescreen.scheduling.InvitationSendHandler", 512, 30, Queue.INVITATIONS,
+            Permissions.builder().readWrite(Table.MAIN).sendEmail().build()),
+    REMINDERS("scheduling", "dev.prescreen.scheduling.ReminderHandler", 512, 120, null,
+            Permissions.builder().readWrite(Table.MAIN).sendEmail().build()),
+    EMAIL_EVENTS("scheduling", "dev.prescreen.scheduling.EmailEventsHandler", 512, 30, Queue.EMAIL_EVENTS,
+            Permissions.builder().readWrite(Table.MAIN).build());
 
     private final String module;
     private final String handlerClass;

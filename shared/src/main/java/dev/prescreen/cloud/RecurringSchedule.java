@@ -6,7 +6,9 @@ package dev.prescreen.cloud;
  */
 public enum RecurringSchedule {
     /** Finishes transcriptions whose state-change event was lost. */
-    TRANSCRIPTION_RECONCILER("rate(5 minutes)", LambdaFunction.TRANSCRIPTION_RECONCILER);
+    TRANSCRIPTION_RECONCILER("rate(5 minutes)", LambdaFunction.TRANSCRIPTION_RECONCILER),
+    /** Reminds candidates whose link expires within a day, and expires overdue links. */
+    REMINDERS("rate(1 hour)", LambdaFunction.REMINDERS);
 
     private final String expression;
     private final LambdaFunction target;

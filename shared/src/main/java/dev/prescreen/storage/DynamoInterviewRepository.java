@@ -34,12 +34,54 @@ public final class DynamoInterviewRepository implements InterviewRepository {
         if (!items.putNew(interviewItem(interview))) {
             return false;
         }
+        addToken(token);
+        return true;
+    }
+
+    @Override
+    public void addToken(TokenRecord token) {
         Map<String, AttributeValue> tokenItem = new HashMap<>(DynamoItems.item(Keys.token(token.tokenHash()), "TOKEN",
                 token, 1));
         tokenItem.put(Keys.TTL, AttributeValue.fromN(Long.toString(
                 token.expiresAt().plus(TOKEN_KEPT_AFTER_EXPIRY).getEpochSecond())));
-        return items.putNew(tokenItem);
+        if (!items.putNew(tokenItem)) {
+            throw new IllegalStateException("token hash collision");
+        }
     }
+
+    @Override
+    public List<Interview> awaitingStart(java.time.Instant expiringBefore, int limit) {
+        QueryResponse response = items.client().query(r -> r.tableName(items.table()).indexName(Keys.GSI2)
+                .keyConditionExpression("#pk = :pk and #sk < :before")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#sk", Keys.GSI2_SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AWAITING_START),
+                        ":before", AttributeValue.fromS(expiringBefore.toString())))
+                .limit(limit));
+        return response.items().stream().map(item -> DynamoItems.document(item, Interview.class)).toList();
+    }
+
+    @Override
+    public List<Interview> ofPlan(String organisation, String planId) {
+        List<Interview> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = items.client().query(QueryRequest.builder().tableName(items.table())
+                    .indexName(Keys.GSI1)
+                    .keyConditionExpression("#pk = :pk and begins_with(#sk, :iv)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planInterviews(organisation, planId)),
+                            ":iv", AttributeValue.fromS("IV#")))
+                    .exclusiveStartKey(from)
+                    .build());
+            page.items().forEach(item -> found.add(DynamoItems.document(item, Interview.class)));
+            start = page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+        } while (start != null);
+        return found;
+    }
+
+    /** Sparse index entry while an interview waits for its candidate: reminders and expiry find it there. */
+    private static final String AWAITING_START = "AWAITING_START";
 
     @Override
     public Optional<TokenRecord> findToken(String tokenHash) {
@@ -103,6 +145,10 @@ public final class DynamoInterviewRepository implements InterviewRepository {
                 interview.revision()));
         item.put(Keys.GSI1_PK, AttributeValue.fromS(Keys.planInterviews(interview.organisation(), interview.planId())));
         item.put(Keys.GSI1_SK, AttributeValue.fromS("IV#" + interview.interviewId()));
+        if (interview.state() == dev.prescreen.domain.interview.InterviewState.INVITED) {
+            item.put(Keys.GSI2_PK, AttributeValue.fromS(AWAITING_START));
+            item.put(Keys.GSI2_SK, AttributeValue.fromS(interview.expiresAt() + "#" + interview.interviewId()));
+        }
         return item;
     }
 

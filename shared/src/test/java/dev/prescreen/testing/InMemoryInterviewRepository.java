@@ -78,6 +78,25 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     }
 
     @Override
+    public void addToken(TokenRecord token) {
+        tokens.put(token.tokenHash(), token);
+    }
+
+    @Override
+    public List<Interview> awaitingStart(Instant expiringBefore, int limit) {
+        return interviews.values().stream()
+                .filter(i -> i.state() == dev.prescreen.domain.interview.InterviewState.INVITED
+                        && i.expiresAt().isBefore(expiringBefore))
+                .sorted(Comparator.comparing(Interview::expiresAt)).limit(limit).toList();
+    }
+
+    @Override
+    public List<Interview> ofPlan(String organisation, String planId) {
+        return interviews.values().stream()
+                .filter(i -> i.organisation().equals(organisation) && i.planId().equals(planId)).toList();
+    }
+
+    @Override
     public List<Answer> transcribingSince(Instant before, int limit) {
         List<Answer> found = new ArrayList<>(answers.values().stream()
                 .filter(a -> a.transcription() != null && a.transcript() == null && !a.state().terminal()

@@ -22,6 +22,7 @@ public record Interview(
         Instant submittedAt,
         Instant completedAt,
         int followUpsAsked,
+        Instant remindedAt,
         long revision) {
 
     public boolean expiredAt(Instant now) {
@@ -33,17 +34,29 @@ public record Interview(
                 invitedAt, expiresAt, consent, startedAt,
                 newState == InterviewState.SUBMITTED && submittedAt == null ? now : submittedAt,
                 newState == InterviewState.COMPLETED && completedAt == null ? now : completedAt,
-                followUpsAsked, revision + 1);
+                followUpsAsked, remindedAt, revision + 1);
     }
 
     public Interview withConsent(Consent newConsent) {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash,
                 InterviewState.IN_PROGRESS, invitedAt, expiresAt, newConsent, newConsent.at(), submittedAt,
-                completedAt, followUpsAsked, revision + 1);
+                completedAt, followUpsAsked, remindedAt, revision + 1);
     }
 
     public Interview withFollowUpAsked() {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
-                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked + 1, revision + 1);
+                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked + 1, remindedAt,
+                revision + 1);
+    }
+
+    public Interview withToken(String newTokenHash) {
+        return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, newTokenHash, state,
+                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, remindedAt,
+                revision + 1);
+    }
+
+    public Interview withReminder(Instant at) {
+        return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
+                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, at, revision + 1);
     }
 }

@@ -32,6 +32,15 @@ public interface InterviewRepository {
     /** Answers whose transcription job started before the instant and has not finished, oldest first. */
     List<Answer> transcribingSince(java.time.Instant before, int limit);
 
+    /** Registers a further token for an existing interview. */
+    void addToken(TokenRecord token);
+
+    /** Interviews not yet started (invited, no consent) whose link expires before the instant, soonest first. */
+    List<Interview> awaitingStart(java.time.Instant expiringBefore, int limit);
+
+    /** The interviews of a plan. */
+    List<Interview> ofPlan(String organisation, String planId);
+
     /** What a token hash points at: no personal data, only ids and the expiry. */
     record TokenRecord(String tokenHash, String organisation, String interviewId, java.time.Instant expiresAt) {
     }

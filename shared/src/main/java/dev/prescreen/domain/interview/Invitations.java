@@ -5,6 +5,7 @@ import dev.prescreen.domain.plan.Plan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Opens an interview for a candidate: the interview, and the token of their personal link. */
 public final class Invitations {
@@ -35,10 +36,31 @@ public final class Invitations {
         String hash = InvitationTokens.hash(token);
         Instant expiresAt = now.plus(Duration.ofDays(plan.invitationWindowDays()));
         Interview interview = new Interview(id, plan.organisation(), plan.planId(), plan.version(), candidateId, batchId,
-                hash, InterviewState.INVITED, now, expiresAt, null, null, null, null, 0, 1);
+                hash, InterviewState.INVITED, now, expiresAt, null, null, null, null, 0, null, 1);
         if (!interviews.create(interview, new InterviewRepository.TokenRecord(hash, plan.organisation(), id, expiresAt))) {
             throw new IllegalStateException("interview " + id + " exists already");
         }
+        return new Opened(interview, token);
+    }
+
+    /**
+     * Opens the interview, or when it exists (a retried invitation, a reminder) issues it a fresh token:
+     * the one copy of the token is in the email, so a new email needs a new token.
+     */
+    public Opened openOrReissue(Plan plan, String interviewId, String candidateId, String batchId) {
+        Optional<Interview> existing = interviews.find(plan.organisation(), interviewId);
+        if (existing.isEmpty()) {
+            return open(plan, interviewId, candidateId, batchId);
+        }
+        return reissue(existing.get());
+    }
+
+    /** A further valid token for an existing interview; earlier tokens stay valid until the link expires. */
+    public Opened reissue(Interview interview) {
+        String token = InvitationTokens.newToken();
+        String hash = InvitationTokens.hash(token);
+        interviews.addToken(new InterviewRepository.TokenRecord(hash, interview.organisation(), interview.interviewId(),
+                interview.expiresAt()));
         return new Opened(interview, token);
     }
 }

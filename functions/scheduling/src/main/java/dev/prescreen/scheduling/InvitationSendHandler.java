@@ -1,0 +1,34 @@
+package dev.prescreen.scheduling;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.prescreen.aws.AwsClients;
+import dev.prescreen.config.Settings;
+import dev.prescreen.domain.candidate.InvitationService;
+import dev.prescreen.json.Json;
+import dev.prescreen.messages.SqsBatch;
+import dev.prescreen.messages.SqsBatchDispatch;
+
+/** One invitation email per candidate; throttled sends fail the message so the queue retries them later. */
+public final class InvitationSendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final InvitationService invitations;
+
+    public InvitationSendHandler() {
+        this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+    }
+
+    public InvitationSendHandler(AwsClients clients, Settings settings) {
+        this.invitations = SchedulingFunctions.invitations(clients, settings);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return SqsBatch.process("invitation.send", event, message -> {
+            SqsBatchDispatch.InvitationDue due = Json.read(message.getBody(), SqsBatchDispatch.InvitationDue.class);
+            invitations.invite(due.organisation(), due.candidateId());
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package dev.prescreen.scheduling;
+
+import dev.prescreen.aws.AwsClients;
+import dev.prescreen.cloud.Queue;
+import dev.prescreen.cloud.Table;
+import dev.prescreen.config.Settings;
+import dev.prescreen.domain.bank.QuestionBanks;
+import dev.prescreen.domain.candidate.BatchService;
+import dev.prescreen.domain.candidate.InvitationService;
+import dev.prescreen.domain.plan.PlanRules;
+import dev.prescreen.domain.plan.PlanService;
+import dev.prescreen.messages.SesMailer;
+import dev.prescreen.messages.SqsBatchDispatch;
+import dev.prescreen.storage.DynamoCandidateRepository;
+import dev.prescreen.storage.DynamoInterviewRepository;
+import dev.prescreen.storage.DynamoPlanRepository;
+import java.time.Clock;
+
+/** Wires the scheduling module's services to AWS, one way for all its handlers. */
+final class SchedulingFunctions {
+
+    private SchedulingFunctions() {
+    }
+
+    static BatchService batches(AwsClients clients, Settings settings) {
+        String table = settings.tableName(Table.MAIN);
+        return new BatchService(new DynamoCandidateRepository(clients.dynamoDb(), table),
+                new DynamoPlanRepository(clients.dynamoDb(), table),
+                new DynamoInterviewRepository(clients.dynamoDb(), table),
+                new SqsBatchDispatch(clients.sqs(), clients.scheduler(), settings.queueUrl(Queue.BATCH_SENDS),
+                        settings.queueUrl(Queue.INVITATIONS), clients.region().id(),
+                        settings.require(Settings.SCHEDULE_GROUP), settings.require(Settings.SCHEDULER_ROLE_ARN)),
+                Clock.systemUTC());
+    }
+
+    static InvitationService invitations(AwsClients clients, Settings settings) {
+        String table = settings.tableName(Table.MAIN);
+        return new InvitationService(new DynamoCandidateRepository(clients.dynamoDb(), table),
+                new PlanService(new DynamoPlanRepository(clients.dynamoDb(), table), new PlanRules(QuestionBanks.builtIn()),
+                        Clock.systemUTC()),
+                new DynamoInterviewRepository(clients.dynamoDb(), table),
+                new SesMailer(clients.sesV2(), settings.require(Settings.SENDER_EMAIL),
+                        settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
+                settings.require(Settings.PUBLIC_BASE_URL), Clock.systemUTC());
+    }
+}

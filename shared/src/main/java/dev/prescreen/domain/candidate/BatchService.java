@@ -1,0 +1,230 @@
+package dev.prescreen.domain.candidate;
+
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.EmailAddress;
+import dev.prescreen.domain.Ids;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewRepository;
+import dev.prescreen.domain.plan.Plan;
+import dev.prescreen.domain.plan.PlanRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Candidate batches: every row checked on its own (a bad row never stops the good ones), duplicates
+ * refused within the batch and against everyone the plan has invited, and the send scheduled.
+ */
+public final class BatchService {
+
+    public static final int MAX_CANDIDATES = 10_000;
+    public static final Duration MAX_LEAD_TIME = Duration.ofDays(90);
+    /** Send times this close count as "now": no schedule for a batch that would fire at once. */
+    private static final Duration IMMEDIATE = Duration.ofSeconds(5);
+    /** A send time this far in the past is a mistake, not "now". */
+    private static final Duration PAST_TOLERANCE = Duration.ofMinutes(5);
+    private static final int MAX_NAME = 200;
+    private static final int MAX_EXTERNAL_ID = 100;
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,32}$");
+
+    private final CandidateRepository candidates;
+    private final PlanRepository plans;
+    private final InterviewRepository interviews;
+    private final BatchDispatch dispatch;
+    private final Clock clock;
+
+    public BatchService(CandidateRepository candidates, PlanRepository plans, InterviewRepository interviews,
+            BatchDispatch dispatch, Clock clock) {
+        this.candidates = candidates;
+        this.plans = plans;
+        this.interviews = interviews;
+        this.dispatch = dispatch;
+        this.clock = clock;
+    }
+
+    public record Created(Batch batch, List<RowRejection> rejected) {
+    }
+
+    public Created create(String organisation, String planId, List<CandidateRow> rows, Instant sendAt) {
+        Plan plan = plan(organisation, planId);
+        if (plan.status() == Plan.PlanStatus.ARCHIVED) {
+            throw new DomainException.Conflict("planId", "the plan is archived and invites no one");
+        }
+        if (rows.isEmpty()) {
+            throw new DomainException.InvalidInput("candidates", "at least one candidate is required");
+        }
+        if (rows.size() > MAX_CANDIDATES) {
+            throw new DomainException.InvalidInput("candidates", "at most " + MAX_CANDIDATES + " per batch, not " + rows.size());
+        }
+        Instant now = clock.instant();
+        Instant when = sendAt == null ? now : sendAt;
+        if (when.isBefore(now.minus(PAST_TOLERANCE))) {
+            throw new DomainException.InvalidInput("sendAt", "is in the past");
+        }
+        if (when.isAfter(now.plus(MAX_LEAD_TIME))) {
+            throw new DomainException.InvalidInput("sendAt", "is more than " + MAX_LEAD_TIME.toDays() + " days ahead");
+        }
+        Set<String> invited = candidates.invitedEmails(organisation, planId);
+        Set<String> seen = new HashSet<>();
+        List<RowRejection> rejected = new ArrayList<>();
+        List<Candidate> accepted = new ArrayList<>();
+        String batchId = Ids.newId("bt", clock);
+        for (CandidateRow row : rows) {
+            RowRejection problem = check(row);
+            if (problem == null) {
+                String normalised = EmailAddress.normalise(row.email());
+                if (invited.contains(normalised)) {
+                    problem = new RowRejection(row.row(), "email", "is already invited to this plan");
+                } else if (!seen.add(normalised)) {
+                    problem = new RowRejection(row.row(), "email", "appears twice in this batch");
+                }
+            }
+            if (problem != null) {
+                rejected.add(problem);
+                continue;
+            }
+            accepted.add(new Candidate(Ids.newId("cd", clock), organisation, planId, batchId, row.name().trim(),
+                    row.email().trim(), blankToNull(row.phone()), blankToNull(row.externalId()), CandidateState.SCHEDULED,
+                    Ids.newId("iv", clock), null, null, null, 1));
+        }
+        if (accepted.isEmpty()) {
+            throw new DomainException.InvalidInput(rejected.stream()
+                    .map(r -> new dev.prescreen.domain.FieldError("row " + r.row() + "." + r.field(), r.reason()))
+                    .toList());
+        }
+        Batch batch = new Batch(batchId, organisation, planId, when, Batch.BatchStatus.SCHEDULED, accepted.size(),
+                rejected.size(), now, 1);
+        candidates.createBatch(batch);
+        candidates.createCandidates(accepted);
+        if (when.isAfter(now.plus(IMMEDIATE))) {
+            dispatch.schedule(batch);
+        } else {
+            dispatch.sendNow(batch);
+        }
+        return new Created(batch, rejected);
+    }
+
+    private static RowRejection check(CandidateRow row) {
+        if (row.name() == null || row.name().isBlank()) {
+            return new RowRejection(row.row(), "name", "is required");
+        }
+        if (row.name().trim().length() > MAX_NAME) {
+            return new RowRejection(row.row(), "name", "is longer than " + MAX_NAME + " characters");
+        }
+        String emailProblem = EmailAddress.problem(row.email());
+        if (emailProblem != null) {
+            return new RowRejection(row.row(), "email", emailProblem);
+        }
+        if (row.phone() != null && !row.phone().isBlank() && !PHONE.matcher(row.phone().trim()).matches()) {
+            return new RowRejection(row.row(), "phone", "is not a phone number");
+        }
+        if (row.externalId() != null && row.externalId().length() > MAX_EXTERNAL_ID) {
+            return new RowRejection(row.row(), "externalId", "is longer than " + MAX_EXTERNAL_ID + " characters");
+        }
+        return null;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The batch with how many of its candidates are in each state. */
+    public record Status(Batch batch, Map<String, Integer> counts) {
+    }
+
+    public Status status(String organisation, String planId, String batchId) {
+        Batch batch = batch(organisation, planId, batchId);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String state : List.of("scheduled", "sending", "sent", "failed", "started", "completed", "expired",
+                "cancelled", "undeliverable")) {
+            counts.put(state, 0);
+        }
+        for (Candidate candidate : candidates.inBatch(organisation, batchId)) {
+            counts.merge(candidate.state().wireName(), 1, Integer::sum);
+        }
+        for (Interview interview : interviews.ofPlan(organisation, planId)) {
+            if (!batchId.equals(interview.batchId())) {
+                continue;
+            }
+            String progress = switch (interview.state()) {
+                case IN_PROGRESS, SUBMITTED -> "started";
+                case COMPLETED -> "completed";
+                case EXPIRED -> "expired";
+                default -> null;
+            };
+            if (progress != null) {
+                counts.merge(progress, 1, Integer::sum);
+            }
+        }
+        return new Status(batch, counts);
+    }
+
+    /** Cancels a batch whose send time has not come: no one is invited, and their addresses are free again. */
+    public Status cancel(String organisation, String planId, String batchId) {
+        Batch batch = batch(organisation, planId, batchId);
+        if (batch.status() == Batch.BatchStatus.CANCELLED) {
+            return status(organisation, planId, batchId);
+        }
+        if (batch.status() != Batch.BatchStatus.SCHEDULED || !batch.sendAt().isAfter(clock.instant())) {
+            throw new DomainException.Conflict("batchId", "the batch is already being sent");
+        }
+        if (!candidates.replaceBatch(batch.withStatus(Batch.BatchStatus.CANCELLED), batch.revision())) {
+            throw new DomainException.Conflict("batchId", "the batch changed at the same time; retry");
+        }
+        dispatch.unschedule(batch);
+        List<String> released = new ArrayList<>();
+        for (Candidate candidate : candidates.inBatch(organisation, batchId)) {
+            if (candidate.state() == CandidateState.SCHEDULED
+                    && candidates.replace(candidate.withState(CandidateState.CANCELLED, null, null, null),
+                            candidate.revision())) {
+                released.add(EmailAddress.normalise(candidate.email()));
+            }
+        }
+        candidates.releaseEmails(organisation, planId, released);
+        return status(organisation, planId, batchId);
+    }
+
+    /** The batch's send time has come: one invitation message per scheduled candidate. */
+    public int send(String organisation, String planId, String batchId) {
+        Batch batch = candidates.findBatch(organisation, planId, batchId).orElse(null);
+        if (batch == null || batch.status() == Batch.BatchStatus.CANCELLED) {
+            return 0;
+        }
+        if (batch.status() == Batch.BatchStatus.SCHEDULED
+                && !candidates.replaceBatch(batch.withStatus(Batch.BatchStatus.SENDING), batch.revision())) {
+            return send(organisation, planId, batchId);
+        }
+        List<String> ids = candidates.inBatch(organisation, batchId).stream()
+                .filter(c -> c.state() == CandidateState.SCHEDULED).map(Candidate::candidateId).toList();
+        dispatch.invite(organisation, ids);
+        candidates.findBatch(organisation, planId, batchId)
+                .filter(b -> b.status() == Batch.BatchStatus.SENDING)
+                .ifPresent(b -> candidates.replaceBatch(b.withStatus(Batch.BatchStatus.SENT), b.revision()));
+        return ids.size();
+    }
+
+    private Plan plan(String organisation, String planId) {
+        if (!Ids.looksLike("pl", planId)) {
+            throw new DomainException.NotFound("plan");
+        }
+        return plans.find(organisation, planId).orElseThrow(() -> new DomainException.NotFound("plan"));
+    }
+
+    private Batch batch(String organisation, String planId, String batchId) {
+        plan(organisation, planId);
+        if (!Ids.looksLike("bt", batchId)) {
+            throw new DomainException.NotFound("batch");
+        }
+        return candidates.findBatch(organisation, planId, batchId)
+                .orElseThrow(() -> new DomainException.NotFound("batch"));
+    }
+
+
+}

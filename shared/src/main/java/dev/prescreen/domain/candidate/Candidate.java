@@ -1,0 +1,35 @@
+package dev.prescreen.domain.candidate;
+
+import java.time.Instant;
+
+/**
+ * A person invited to a plan: the only place that holds their name and contact details. The interview id
+ * is chosen up front, so a redelivered invitation reuses it.
+ */
+public record Candidate(
+        String candidateId,
+        String organisation,
+        String planId,
+        String batchId,
+        String name,
+        String email,
+        String phone,
+        String externalId,
+        CandidateState state,
+        String interviewId,
+        Instant sendIntentAt,
+        Instant sentAt,
+        String failureReason,
+        long revision) {
+
+    public Candidate withState(CandidateState newState, Instant intentAt, Instant sent, String reason) {
+        return new Candidate(candidateId, organisation, planId, batchId, name, email, phone, externalId, newState,
+                interviewId, intentAt, sent, reason, revision + 1);
+    }
+
+    /** The same candidate with name and contact details removed. */
+    public Candidate erased() {
+        return new Candidate(candidateId, organisation, planId, batchId, null, null, null, null, CandidateState.ERASED,
+                interviewId, sendIntentAt, sentAt, null, revision + 1);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.prescreen.domain.candidate;
+
+import dev.prescreen.domain.email.Mailer;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewRepository;
+import dev.prescreen.domain.interview.InterviewState;
+import dev.prescreen.domain.interview.Invitations;
+import dev.prescreen.domain.plan.Plan;
+import dev.prescreen.domain.plan.PlanService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends each candidate one invitation, at most once even under redelivery or a crash: the send intent is
+ * recorded with a conditional write before the email goes out, and a redelivered message that finds the
+ * intent sends nothing. Throttling undoes the intent and fails the message, so the queue retries it later.
+ */
+public final class InvitationService {
+
+    public static final Duration REMINDER_BEFORE_EXPIRY = Duration.ofHours(24);
+    private static final int REMINDER_BATCH = 200;
+
+    private final CandidateRepository candidates;
+    private final PlanService plans;
+    private final InterviewRepository interviews;
+    private final Invitations invitations;
+    private final Mailer mailer;
+    private final String publicBaseUrl;
+    private final Clock clock;
+
+    public InvitationService(CandidateRepository candidates, PlanService plans, InterviewRepository interviews,
+            Mailer mailer, String publicBaseUrl, Clock clock) {
+        this.candidates = candidates;
+        this.plans = plans;
+        this.interviews = interviews;
+        this.invitations = new Invitations(interviews, clock);
+        this.mailer = mailer;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.clock = clock;
+    }
+
+    public enum Outcome { SENT, ALREADY_HANDLED, FAILED }
+
+    public String link(String token) {
+        return publicBaseUrl + "/interview/#" + token;
+    }
+
+    public Outcome invite(String organisation, String candidateId) {
+        Optional<Candidate> found = candidates.find(organisation, candidateId);
+        if (found.isEmpty() || found.get().state() != CandidateState.SCHEDULED) {
+            return Outcome.ALREADY_HANDLED;
+        }
+        Candidate candidate = found.get();
+        // The plan freezes with its first invitation: candidates must all face the same questions.
+        Plan plan = plans.freeze(organisation, candidate.planId());
+        if (plan.status() == Plan.PlanStatus.ARCHIVED) {
+            candidates.replace(candidate.withState(CandidateState.FAILED, null, null, "the plan was archived"),
+                    candidate.revision());
+            return Outcome.FAILED;
+        }
+        Invitations.Opened opened = invitations.openOrReissue(plan, candidate.interviewId(), candidateId,
+                candidate.batchId());
+        Instant now = clock.instant();
+        Candidate intent = candidate.withState(CandidateState.SENDING, now, null, null);
+        if (!candidates.replace(intent, candidate.revision())) {
+            return Outcome.ALREADY_HANDLED;
+        }
+        String messageId;
+        try {
+            messageId = mailer.send(InvitationEmails.invitation(plan, candidate, link(opened.token()),
+                    opened.interview().expiresAt()));
+        } catch (Mailer.Throttled e) {
+            // Give the send back to the queue: undo the intent so the retry may send.
+            candidates.replace(intent.withState(CandidateState.SCHEDULED, null, null, null), intent.revision());
+            throw e;
+        } catch (Mailer.Rejected e) {
+            candidates.replace(intent.withState(CandidateState.FAILED, now, null, "the email was rejected"),
+                    intent.revision());
+            return Outcome.FAILED;
+        }
+        candidates.rememberMessage(messageId, organisation, candidateId);
+        candidates.replace(intent.withState(CandidateState.SENT, now, clock.instant(), null), intent.revision());
+        return Outcome.SENT;
+    }
+
+    /** Reminds candidates who have not started and whose link expires within a day; expires overdue links. */
+    public int remind() {
+        Instant now = clock.instant();
+        int reminded = 0;
+        for (Interview interview : interviews.awaitingStart(now.plus(REMINDER_BEFORE_EXPIRY), REMINDER_BATCH)) {
+            if (interview.expiredAt(now)) {
+                expire(interview);
+            } else if (interview.remindedAt() == null && remind(interview)) {
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+
+    private boolean remind(Interview interview) {
+        Optional<Candidate> candidate = candidates.find(interview.organisation(), interview.candidateId())
+                .filter(c -> c.state() == CandidateState.SENT);
+        if (candidate.isEmpty()) {
+            return false;
+        }
+        // The reminder's intent: at most one reminder per interview, whatever happens after this write.
+        if (!interviews.replace(interview.withReminder(clock.instant()), interview.revision())) {
+            return false;
+        }
+        Plan plan = plans.get(interview.organisation(), interview.planId());
+        Invitations.Opened opened = invitations.reissue(interview);
+        String messageId = mailer.send(InvitationEmails.reminder(plan, candidate.get(), link(opened.token()),
+                interview.expiresAt()));
+        candidates.rememberMessage(messageId, interview.organisation(), interview.candidateId());
+        return true;
+    }
+
+    private void expire(Interview interview) {
+        interviews.replace(interview.withState(InterviewState.EXPIRED, clock.instant()), interview.revision());
+    }
+
+    /** A bounce or complaint: no more email to this candidate. */
+    public boolean undeliverable(String messageId, String reason) {
+        Optional<String[]> recipient = candidates.messageRecipient(messageId);
+        if (recipient.isEmpty()) {
+            return false;
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Candidate> candidate = candidates.find(recipient.get()[0], recipient.get()[1]);
+            if (candidate.isEmpty() || candidate.get().state() == CandidateState.UNDELIVERABLE
+                    || candidate.get().state() == CandidateState.ERASED) {
+                return false;
+            }
+            Candidate c = candidate.get();
+            if (candidates.replace(c.withState(CandidateState.UNDELIVERABLE, c.sendIntentAt(), c.sentAt(), reason),
+                    c.revision())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

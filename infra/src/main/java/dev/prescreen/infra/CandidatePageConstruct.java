@@ -40,6 +40,8 @@ public final class CandidatePageConstruct extends Construct {
      * carry a short max-age instead, so a new page is live within minutes.
      */
     static final Duration BROWSER_CACHE = Duration.minutes(5);
+    /** The copy streams a few small files through the AWS CLI; 256 MB keeps it quick. */
+    static final int DEPLOYMENT_MEMORY_MB = 256;
 
     /** Any path under the page without a file extension is the page itself (its links carry the token). */
     private static final String ROUTE_TO_PAGE = """
@@ -60,6 +62,8 @@ public final class CandidatePageConstruct extends Construct {
             "AwsSolutions-IAM5", "CDK's deployment handler reads the staged asset and replaces the page's"
                     + " objects, which needs object wildcards on those two buckets only",
             "AwsSolutions-L1", "CDK pins the deployment handler's runtime with each aws-cdk-lib release",
+            "Serverless-LambdaLatestVersion", "The deployment handler's runtime is the one aws-cdk-lib was tested"
+                    + " with; upgrading aws-cdk-lib upgrades it",
             "Serverless-LambdaDLQ", "CloudFormation invokes the deployment handler and reports its failure",
             "Serverless-LambdaTracing", "The deployment handler runs only during deployments; CloudFormation"
                     + " events record it");
@@ -124,6 +128,7 @@ public final class CandidatePageConstruct extends Construct {
                         Source.jsonData(CONFIG_FILE, Map.of("apiUrl", apiUrl))))
                 .destinationBucket(bucket)
                 .destinationKeyPrefix(PATH.substring(1))
+                .memoryLimit(DEPLOYMENT_MEMORY_MB)
                 .cacheControl(List.of(CacheControl.setPublic(), CacheControl.maxAge(BROWSER_CACHE)))
                 .build());
         acknowledgeDeploymentHandler();

@@ -25,8 +25,10 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
@@ -110,14 +112,19 @@ public final class FunctionsConstruct extends Construct {
                 .aliasName(ALIAS)
                 .version(lambda.getCurrentVersion())
                 .build();
-        function.consumes().ifPresent(queue -> alias.addEventSource(new SqsEventSource(
-                resources.queues().queue(queue), software.amazon.awscdk.services.lambda.eventsources
-                        .SqsEventSourceProps.builder()
-                        .batchSize(BATCH_SIZE)
-                        .maxBatchingWindow(MAX_BATCHING_WINDOW)
-                        .reportBatchItemFailures(true)
-                        .build())));
+        function.consumes().ifPresent(queue -> consume(alias, resources.queues().queue(queue)));
         return new Deployed(lambda, alias, logGroup, role);
+    }
+
+    private static void consume(Alias alias, IQueue queue) {
+        alias.addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
+                .batchSize(BATCH_SIZE)
+                .maxBatchingWindow(MAX_BATCHING_WINDOW)
+                .reportBatchItemFailures(true)
+                .build()));
+        Nag.acknowledge(alias, "Serverless-LambdaEventSourceMappingDestination", "SQS event sources take no"
+                + " on-failure destination: a failed message returns to its queue and, after maxReceiveCount"
+                + " receives, moves to the queue's dead-letter queue, which alarms");
     }
 
     /** The settings the function reads ({@link Settings}), for the resources its permissions name. */

@@ -15,7 +15,12 @@ public record Workspace(Path root, Optional<Path> candidatePage) {
     static final String VERSION = "0.1.0-SNAPSHOT";
 
     public static Workspace locate() {
-        Path root = findRoot(Path.of("").toAbsolutePath());
+        return locate(Path.of("").toAbsolutePath());
+    }
+
+    /** The repository that holds {@code start}. */
+    static Workspace locate(Path start) {
+        Path root = findRoot(start);
         Path page = root.resolve("web").resolve("candidate");
         return new Workspace(root, Files.isDirectory(page) ? Optional.of(page) : Optional.empty());
     }

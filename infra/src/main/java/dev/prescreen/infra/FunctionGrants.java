@@ -4,11 +4,9 @@ import dev.prescreen.cloud.Bucket;
 import dev.prescreen.cloud.Permissions;
 import dev.prescreen.cloud.Queue;
 import dev.prescreen.cloud.Table;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -48,8 +46,7 @@ final class FunctionGrants {
         for (Table table : permissions.writesTables()) {
             tables.table(table).grantWriteData(role);
         }
-        if (!union(permissions.readsTables(), permissions.writesTables()).stream()
-                .allMatch(table -> table.indexes().isEmpty())) {
+        if (Uses.tables(permissions).stream().anyMatch(table -> !table.indexes().isEmpty())) {
             wildcards.put("Resource::<Tables[A-Za-z0-9]+\\.Arn>\\/index\\/\\*",
                     "The indexes of a table the function may use: queries go through them");
         }
@@ -64,7 +61,7 @@ final class FunctionGrants {
         for (Bucket bucket : permissions.writesBuckets()) {
             grantObjects(role, buckets.bucket(bucket), "s3:PutObject", "s3:DeleteObject");
         }
-        if (!union(permissions.readsBuckets(), permissions.writesBuckets()).isEmpty()) {
+        if (!Uses.buckets(permissions).isEmpty()) {
             wildcards.put("Resource::<Buckets[A-Za-z0-9]+\\.Arn>\\/\\*",
                     "Objects of a bucket the function may use; keys are per candidate and answer, not known in advance");
         }
@@ -88,12 +85,6 @@ final class FunctionGrants {
                     .build());
         }
         wildcards.forEach((pattern, reason) -> Nag.acknowledgeWildcard(role, pattern, reason));
-    }
-
-    private static <E> Set<E> union(Set<E> a, Set<E> b) {
-        Set<E> union = new HashSet<>(a);
-        union.addAll(b);
-        return union;
     }
 
     private static void grantObjects(IRole role, IBucket bucket, String... actions) {

@@ -7,10 +7,8 @@ import dev.prescreen.cloud.Queue;
 import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.Role;
@@ -133,16 +131,15 @@ public final class FunctionsConstruct extends Construct {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         environment.put(Settings.PUBLIC_BASE_URL, resources.publicBaseUrl());
-        for (Table table : union(Table.class, permissions.readsTables(), permissions.writesTables())) {
+        for (Table table : Uses.tables(permissions)) {
             environment.put(Settings.tableKey(table), resources.tables().table(table).getTableName());
         }
-        Set<Queue> queues = union(Queue.class, permissions.sendsTo(), function.consumes().map(Set::of).orElse(Set.of()));
-        for (Queue queue : queues) {
+        for (Queue queue : Uses.queues(function)) {
             environment.put(Settings.queueUrlKey(queue), resources.queues().queue(queue).getQueueUrl());
             environment.put(Settings.deadLetterQueueUrlKey(queue),
                     resources.queues().deadLetterQueue(queue).getQueueUrl());
         }
-        for (Bucket bucket : union(Bucket.class, permissions.readsBuckets(), permissions.writesBuckets())) {
+        for (Bucket bucket : Uses.buckets(permissions)) {
             environment.put(Settings.bucketKey(bucket), resources.buckets().bucket(bucket).getBucketName());
         }
         if (permissions.sendsEmail()) {
@@ -154,14 +151,5 @@ public final class FunctionsConstruct extends Construct {
             environment.put(Settings.SCHEDULE_GROUP, resources.batchScheduling().groupName());
         }
         return environment;
-    }
-
-    @SafeVarargs
-    private static <E extends Enum<E>> Set<E> union(Class<E> type, Set<E>... sets) {
-        Set<E> union = EnumSet.noneOf(type);
-        for (Set<E> set : sets) {
-            union.addAll(set);
-        }
-        return union;
     }
 }

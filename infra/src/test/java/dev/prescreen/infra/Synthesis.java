@@ -16,6 +16,10 @@ final class Synthesis {
     final Template template;
     final Map<String, Object> json;
 
+    static Synthesis of(App app, PrescreenStack stack) {
+        return new Synthesis(app, stack);
+    }
+
     private Synthesis(App app, PrescreenStack stack) {
         this.app = app;
         this.stack = stack;

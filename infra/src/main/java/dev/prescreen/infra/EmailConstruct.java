@@ -14,26 +14,23 @@ import software.amazon.awscdk.services.ses.EventDestination;
 import software.constructs.Construct;
 
 /**
- * Sending email with SES v2: the sender address (a deployment parameter; the address or its domain must be
- * a verified SES identity) and a configuration set that publishes bounces and complaints to the default
- * event bus, from where {@link ServiceEventsConstruct} routes them to the email-events queue.
+ * Sending email with SES v2: the sender address and a configuration set, both named by deployment
+ * parameters (the address or its domain must be a verified SES identity). The configuration set publishes
+ * bounces and complaints to the default event bus, from where {@link ServiceEventsConstruct} routes them to
+ * the email-events queue.
  */
 public final class EmailConstruct extends Construct {
 
-    private final String senderEmail;
+    static final String SENDER_EMAIL_PARAMETER = "SenderEmail";
+    static final String CONFIGURATION_SET_PARAMETER = "SesConfigurationSetName";
+
+    private String senderEmail;
     private final ConfigurationSet configurationSet;
 
     public EmailConstruct(Construct scope, String id) {
         super(scope, id);
         Stack stack = Stack.of(this);
-        this.senderEmail = CfnParameter.Builder.create(stack, "SenderEmail")
-                .type("String")
-                .description("From address of invitations, reminders and reports; the address or its domain must be"
-                        + " a verified SES identity in this region")
-                .allowedPattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
-                .constraintDescription("an email address")
-                .build().getValueAsString();
-        String configurationSetName = CfnParameter.Builder.create(stack, "SesConfigurationSetName")
+        String configurationSetName = CfnParameter.Builder.create(stack, CONFIGURATION_SET_PARAMETER)
                 .type("String")
                 .description("Name of the SES configuration set the stack creates; unique per account and region")
                 .defaultValue("prescreen")
@@ -48,7 +45,21 @@ public final class EmailConstruct extends Construct {
                 .build());
     }
 
+    /**
+     * The sender address, a deployment parameter. The stack asks for it only once a function sends email,
+     * since CloudFormation rejects values for parameters a template does not declare and warns about
+     * declared ones it does not use.
+     */
     public String senderEmail() {
+        if (senderEmail == null) {
+            senderEmail = CfnParameter.Builder.create(Stack.of(this), SENDER_EMAIL_PARAMETER)
+                    .type("String")
+                    .description("From address of invitations, reminders and reports; the address or its domain"
+                            + " must be a verified SES identity in this region")
+                    .allowedPattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+                    .constraintDescription("an email address")
+                    .build().getValueAsString();
+        }
         return senderEmail;
     }
 
@@ -61,8 +72,8 @@ public final class EmailConstruct extends Construct {
      * or its domain, and the configuration set.
      */
     public List<String> sendingResources() {
-        String domain = Fn.select(1, Fn.split("@", senderEmail));
-        return List.of(identityArn(senderEmail), identityArn(domain), Arn.format(ArnComponents.builder()
+        String domain = Fn.select(1, Fn.split("@", senderEmail()));
+        return List.of(identityArn(senderEmail()), identityArn(domain), Arn.format(ArnComponents.builder()
                 .service("ses").resource("configuration-set").resourceName(configurationSetName()).build(),
                 Stack.of(this)));
     }

@@ -56,14 +56,16 @@ final class FunctionGrants {
         for (Bucket bucket : permissions.readsBuckets()) {
             grantObjects(role, buckets.bucket(bucket), "s3:GetObject");
             // Listing lets a missing key read as 404 rather than 403.
-            role.addToPrincipalPolicy(statement(List.of("s3:ListBucket"), List.of(buckets.bucket(bucket).getBucketArn())));
+            role.addToPrincipalPolicy(statement(List.of("s3:ListBucket"),
+                    List.of(buckets.bucket(bucket).getBucketArn())));
         }
         for (Bucket bucket : permissions.writesBuckets()) {
             grantObjects(role, buckets.bucket(bucket), "s3:PutObject", "s3:DeleteObject");
         }
         if (!Uses.buckets(permissions).isEmpty()) {
             wildcards.put("Resource::<Buckets[A-Za-z0-9]+\\.Arn>\\/\\*",
-                    "Objects of a bucket the function may use; keys are per candidate and answer, not known in advance");
+                    "Objects of a bucket the function may use; keys are per candidate and answer, not known"
+                            + " in advance");
         }
         if (permissions.sendsEmail()) {
             role.addToPrincipalPolicy(statement(List.of("ses:SendEmail"), email.sendingResources()));

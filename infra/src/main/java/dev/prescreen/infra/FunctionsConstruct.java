@@ -149,6 +149,9 @@ public final class FunctionsConstruct extends Construct {
         if (permissions.managesSchedules()) {
             environment.put(Settings.SCHEDULER_ROLE_ARN, resources.batchScheduling().schedulerRole().getRoleArn());
             environment.put(Settings.SCHEDULE_GROUP, resources.batchScheduling().groupName());
+            // A batch schedule's target is the batch-sends queue, whose ARN follows from its URL.
+            environment.put(Settings.queueUrlKey(BatchSchedulingConstruct.TARGET),
+                    resources.queues().queue(BatchSchedulingConstruct.TARGET).getQueueUrl());
         }
         return environment;
     }

@@ -58,7 +58,8 @@ public final class RecruiterIdentity extends Construct {
                 .idTokenValidity(Duration.hours(1))
                 .accessTokenValidity(Duration.hours(1))
                 .readAttributes(new ClientAttributes()
-                        .withStandardAttributes(StandardAttributesMask.builder().email(true).emailVerified(true).build())
+                        .withStandardAttributes(StandardAttributesMask.builder()
+                                .email(true).emailVerified(true).build())
                         .withCustomAttributes(ORGANISATION_ATTRIBUTE))
                 .writeAttributes(new ClientAttributes())
                 .build());

@@ -614,7 +614,11 @@ class PrescreenStackTest {
 
         @Test
         void senderAndConfigurationSetAreDeploymentParameters() {
-            assertThat(map(synthesis.json.get("Parameters"))).containsKeys("SenderEmail", "SesConfigurationSetName");
+            Map<String, Object> parameters = map(synthesis.json.get("Parameters"));
+            assertThat(parameters).containsKey("SesConfigurationSetName");
+            boolean anyFunctionSendsEmail = Arrays.stream(LambdaFunction.values())
+                    .anyMatch(f -> f.permissions().sendsEmail());
+            assertThat(parameters.containsKey("SenderEmail")).isEqualTo(anyFunctionSendsEmail);
             assertThat(map(synthesis.resources("AWS::SES::ConfigurationSet").values().iterator().next()
                     .get("Properties")).get("Name")).isEqualTo(Map.of("Ref", "SesConfigurationSetName"));
         }
@@ -638,7 +642,8 @@ class PrescreenStackTest {
             keys.addAll(List.of(Settings.SENDER_EMAIL, Settings.SES_CONFIGURATION_SET));
         }
         if (permissions.managesSchedules()) {
-            keys.addAll(List.of(Settings.SCHEDULER_ROLE_ARN, Settings.SCHEDULE_GROUP));
+            keys.addAll(List.of(Settings.SCHEDULER_ROLE_ARN, Settings.SCHEDULE_GROUP,
+                    Settings.queueUrlKey(Queue.BATCH_SENDS)));
         }
         return keys;
     }

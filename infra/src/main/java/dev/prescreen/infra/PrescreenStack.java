@@ -32,6 +32,8 @@ public final class PrescreenStack extends Stack {
         new ServiceEventsConstruct(this, "ServiceEvents", queues, email);
         BatchSchedulingConstruct batchScheduling = new BatchSchedulingConstruct(this, "BatchScheduling", queues);
 
+        // The API comes before the functions, whose links point at it, and its routes after them, since
+        // they integrate the functions' aliases.
         RecruiterIdentity recruiters = new RecruiterIdentity(this, "RecruiterIdentity");
         this.api = new ApiConstruct(this, "Api", recruiters, candidatePage.origin());
         this.functions = new FunctionsConstruct(this, "Functions", workspace, new FunctionsConstruct.Resources(

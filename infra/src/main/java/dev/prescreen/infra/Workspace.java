@@ -1,9 +1,13 @@
 package dev.prescreen.infra;
 
 import dev.prescreen.cloud.LambdaFunction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Where the stack's file inputs live in the repository: each function's deployment jar and the candidate
@@ -12,7 +16,8 @@ import java.util.Optional;
  */
 public record Workspace(Path root, Optional<Path> candidatePage) {
 
-    static final String VERSION = "0.1.0-SNAPSHOT";
+    /** The project version, which names the function jars: {@code build.properties}, filtered by Maven. */
+    static final String VERSION = buildVersion();
 
     public static Workspace locate() {
         return locate(Path.of("").toAbsolutePath());
@@ -43,6 +48,19 @@ public record Workspace(Path root, Optional<Path> candidatePage) {
                     + ". Build the functions first: mvn -B -DskipTests package (from " + root + ")");
         }
         return jar;
+    }
+
+    private static String buildVersion() {
+        Properties build = new Properties();
+        try (InputStream in = Workspace.class.getResourceAsStream("build.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("build.properties is missing: build infra with Maven");
+            }
+            build.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return build.getProperty("version");
     }
 
     private static Path findRoot(Path start) {

@@ -20,11 +20,16 @@ class WorkspaceTest {
     }
 
     @Test
+    void functionJarsCarryTheProjectVersion() {
+        assertThat(Workspace.VERSION).matches("\\d+\\.\\d+\\.\\d+.*").doesNotContain("${");
+    }
+
+    @Test
     void everyFunctionsJarIsTheShadedJarOfItsModule() {
         Workspace workspace = Workspace.locate();
         for (LambdaFunction function : LambdaFunction.values()) {
             assertThat(workspace.deploymentJar(function)).isRegularFile()
-                    .hasFileName("prescreen-" + function.module() + "-0.1.0-SNAPSHOT-lambda.jar");
+                    .hasFileName("prescreen-" + function.module() + "-" + Workspace.VERSION + "-lambda.jar");
         }
     }
 

@@ -3,7 +3,6 @@ package dev.prescreen.infra;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
@@ -70,7 +69,6 @@ public final class CandidatePageConstruct extends Construct {
 
     private final Bucket bucket;
     private final Distribution distribution;
-    private Optional<BucketDeployment> deployment = Optional.empty();
 
     public CandidatePageConstruct(Construct scope, String id, IBucket accessLogs) {
         super(scope, id);
@@ -117,20 +115,16 @@ public final class CandidatePageConstruct extends Construct {
         return origin() + PATH;
     }
 
-    public Optional<BucketDeployment> deployment() {
-        return deployment;
-    }
-
     /** Uploads the page's files and its configuration (the API URL) under {@value #PATH}. */
     public void publish(Path folder, String apiUrl) {
-        this.deployment = Optional.of(BucketDeployment.Builder.create(this, "Deployment")
+        BucketDeployment.Builder.create(this, "Deployment")
                 .sources(List.of(Source.asset(folder.toString()),
                         Source.jsonData(CONFIG_FILE, Map.of("apiUrl", apiUrl))))
                 .destinationBucket(bucket)
                 .destinationKeyPrefix(PATH.substring(1))
                 .memoryLimit(DEPLOYMENT_MEMORY_MB)
                 .cacheControl(List.of(CacheControl.setPublic(), CacheControl.maxAge(BROWSER_CACHE)))
-                .build());
+                .build();
         acknowledgeDeploymentHandler();
     }
 

@@ -46,7 +46,8 @@ public final class FunctionsConstruct extends Construct {
 
     /** What every function's settings and grants are drawn from. */
     public record Resources(TablesConstruct tables, QueuesConstruct queues, BucketsConstruct buckets,
-            EmailConstruct email, BatchSchedulingConstruct batchScheduling, String publicBaseUrl) {
+            EmailConstruct email, BatchSchedulingConstruct batchScheduling, String publicBaseUrl,
+            String candidatePageUrl) {
     }
 
     /** A deployed function with what the rest of the stack attaches to. */
@@ -131,6 +132,7 @@ public final class FunctionsConstruct extends Construct {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         environment.put(Settings.PUBLIC_BASE_URL, resources.publicBaseUrl());
+        environment.put(Settings.CANDIDATE_PAGE_URL, resources.candidatePageUrl());
         for (Table table : Uses.tables(permissions)) {
             environment.put(Settings.tableKey(table), resources.tables().table(table).getTableName());
         }

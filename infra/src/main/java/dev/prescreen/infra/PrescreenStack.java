@@ -37,7 +37,7 @@ public final class PrescreenStack extends Stack {
         RecruiterIdentity recruiters = new RecruiterIdentity(this, "RecruiterIdentity");
         this.api = new ApiConstruct(this, "Api", recruiters, candidatePage.origin());
         this.functions = new FunctionsConstruct(this, "Functions", workspace, new FunctionsConstruct.Resources(
-                tables, queues, buckets, email, batchScheduling, api.url()));
+                tables, queues, buckets, email, batchScheduling, api.url(), candidatePage.url()));
         api.addRoutes(ApiRoutes.all(), functions::alias);
         new RecurringSchedulesConstruct(this, "RecurringSchedules", functions);
         workspace.candidatePage().ifPresent(folder -> candidatePage.publish(folder, api.url()));

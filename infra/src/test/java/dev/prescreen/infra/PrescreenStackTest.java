@@ -631,7 +631,8 @@ class PrescreenStackTest {
     /** Re-derived from {@link Settings} and the catalog, independently of the stack's own code. */
     private static Set<String> expectedSettings(LambdaFunction function) {
         Permissions permissions = function.permissions();
-        Set<String> keys = new HashSet<>(Set.of("JAVA_TOOL_OPTIONS", Settings.PUBLIC_BASE_URL));
+        Set<String> keys = new HashSet<>(Set.of("JAVA_TOOL_OPTIONS", Settings.PUBLIC_BASE_URL,
+                Settings.CANDIDATE_PAGE_URL));
         union(permissions.readsTables(), permissions.writesTables()).forEach(t -> keys.add(Settings.tableKey(t)));
         for (Queue queue : queuesOf(function)) {
             keys.add(Settings.queueUrlKey(queue));

@@ -87,6 +87,36 @@ public enum LambdaFunction {
         return permissions;
     }
 
+    /**
+     * The settings the function is given ({@link dev.prescreen.config.Settings} keys): those of the
+     * resources its permissions name, and nothing else. The local runtime gives it exactly these, as the
+     * CDK stack does.
+     */
+    public java.util.Set<String> settingKeys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>(java.util.List.of(
+                dev.prescreen.config.Settings.PUBLIC_BASE_URL, dev.prescreen.config.Settings.CANDIDATE_PAGE_URL));
+        permissions.readsTables().forEach(t -> keys.add(dev.prescreen.config.Settings.tableKey(t)));
+        permissions.writesTables().forEach(t -> keys.add(dev.prescreen.config.Settings.tableKey(t)));
+        java.util.Set<Queue> queues = java.util.EnumSet.noneOf(Queue.class);
+        queues.addAll(permissions.sendsTo());
+        consumes().ifPresent(queues::add);
+        if (permissions.managesSchedules()) {
+            keys.add(dev.prescreen.config.Settings.SCHEDULER_ROLE_ARN);
+            keys.add(dev.prescreen.config.Settings.SCHEDULE_GROUP);
+        }
+        for (Queue queue : queues) {
+            keys.add(dev.prescreen.config.Settings.queueUrlKey(queue));
+            keys.add(dev.prescreen.config.Settings.deadLetterQueueUrlKey(queue));
+        }
+        permissions.readsBuckets().forEach(b -> keys.add(dev.prescreen.config.Settings.bucketKey(b)));
+        permissions.writesBuckets().forEach(b -> keys.add(dev.prescreen.config.Settings.bucketKey(b)));
+        if (permissions.sendsEmail()) {
+            keys.add(dev.prescreen.config.Settings.SENDER_EMAIL);
+            keys.add(dev.prescreen.config.Settings.SES_CONFIGURATION_SET);
+        }
+        return keys;
+    }
+
     /** A short name, for logs and resource names. */
     public String functionName() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -67,6 +67,24 @@ public final class Settings {
         return require(bucketKey(bucket));
     }
 
+    /** Whether the key names a resource (given only to functions that use it) rather than a tuning value. */
+    public static boolean resourceKey(String key) {
+        return key.startsWith("PRESCREEN_TABLE_") || key.startsWith("PRESCREEN_QUEUE_")
+                || key.startsWith("PRESCREEN_BUCKET_") || java.util.Set.of(PUBLIC_BASE_URL, CANDIDATE_PAGE_URL,
+                        SENDER_EMAIL, SES_CONFIGURATION_SET, SCHEDULER_ROLE_ARN, SCHEDULE_GROUP).contains(key);
+    }
+
+    /** The same settings less the resource keys not in {@code allowed}. */
+    public Settings restrictedTo(java.util.Set<String> allowed) {
+        java.util.Map<String, String> kept = new java.util.HashMap<>();
+        values.forEach((key, value) -> {
+            if (!resourceKey(key) || allowed.contains(key)) {
+                kept.put(key, value);
+            }
+        });
+        return new Settings(kept);
+    }
+
     public static String tableKey(Table table) {
         return "PRESCREEN_TABLE_" + constant(table.logicalName());
     }
@@ -89,6 +107,8 @@ public final class Settings {
 
     /** Public base URL of the HTTP API, used in links sent by email. */
     public static final String PUBLIC_BASE_URL = "PRESCREEN_PUBLIC_BASE_URL";
+    /** The candidate page's URL; a candidate's link is this plus {@code #<token>}. */
+    public static final String CANDIDATE_PAGE_URL = "PRESCREEN_CANDIDATE_PAGE_URL";
     /** Verified SES sender address. */
     public static final String SENDER_EMAIL = "PRESCREEN_SENDER_EMAIL";
     /** SES configuration set that publishes bounces and complaints. */

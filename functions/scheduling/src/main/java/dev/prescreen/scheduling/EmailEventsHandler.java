@@ -12,8 +12,8 @@ import dev.prescreen.json.Json;
 import dev.prescreen.messages.SqsBatch;
 
 /**
- * SES bounce and complaint events (configuration set → SNS → queue): the candidate's address is marked
- * undeliverable, so no reminder goes to it.
+ * SES bounce and complaint events (configuration set → EventBridge → queue, or through SNS): the
+ * candidate's address is marked undeliverable, so no reminder goes to it.
  */
 public final class EmailEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -31,8 +31,9 @@ public final class EmailEventsHandler implements RequestHandler<SQSEvent, SQSBat
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatch.process("email.events", event, message -> {
             JsonNode body = Json.read(message.getBody(), JsonNode.class);
-            // Delivered through SNS, the SES event is the envelope's Message, as a string.
-            JsonNode sesEvent = body.has("Message") ? Json.read(body.path("Message").asText(), JsonNode.class) : body;
+            // Through EventBridge the SES event is the detail; through SNS, the envelope's Message string.
+            JsonNode sesEvent = body.has("detail") ? body.path("detail")
+                    : body.has("Message") ? Json.read(body.path("Message").asText(), JsonNode.class) : body;
             String type = sesEvent.path("eventType").asText(sesEvent.path("notificationType").asText());
             String messageId = sesEvent.path("mail").path("messageId").asText();
             if (type.equals("Bounce") && "Permanent".equals(sesEvent.path("bounce").path("bounceType").asText())) {

@@ -27,9 +27,11 @@ final class SchedulingFunctions {
         return new BatchService(new DynamoCandidateRepository(clients.dynamoDb(), table),
                 new DynamoPlanRepository(clients.dynamoDb(), table),
                 new DynamoInterviewRepository(clients.dynamoDb(), table),
+                // Each handler gets only its own resources' settings: the API schedules, the sender fans out.
                 new SqsBatchDispatch(clients.sqs(), clients.scheduler(), settings.queueUrl(Queue.BATCH_SENDS),
-                        settings.queueUrl(Queue.INVITATIONS), clients.region().id(),
-                        settings.require(Settings.SCHEDULE_GROUP), settings.require(Settings.SCHEDULER_ROLE_ARN)),
+                        settings.find(Settings.queueUrlKey(Queue.INVITATIONS)).orElse(null), clients.region().id(),
+                        settings.find(Settings.SCHEDULE_GROUP).orElse(null),
+                        settings.find(Settings.SCHEDULER_ROLE_ARN).orElse(null)),
                 Clock.systemUTC());
     }
 
@@ -39,8 +41,8 @@ final class SchedulingFunctions {
                 new PlanService(new DynamoPlanRepository(clients.dynamoDb(), table), new PlanRules(QuestionBanks.builtIn()),
                         Clock.systemUTC()),
                 new DynamoInterviewRepository(clients.dynamoDb(), table),
-                new SesMailer(clients.sesV2(), settings.require(Settings.SENDER_EMAIL),
+                new SesMailer(clients.sesV2(), settings.find(Settings.SENDER_EMAIL).orElse(null),
                         settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
-                settings.require(Settings.PUBLIC_BASE_URL), Clock.systemUTC());
+                settings.require(Settings.CANDIDATE_PAGE_URL), Clock.systemUTC());
     }
 }

@@ -23,7 +23,8 @@ final class TranscriptionFunctions {
                 new TranscribeSpeechToText(clients.transcribe()),
                 new S3TranscriptFiles(clients.s3(), settings.bucketName(Bucket.TRANSCRIPTS)),
                 new TranscriptQualityGate(new OpenNlpLanguageDetector()),
-                new SqsPipelineEvents(clients.sqs(), settings.queueUrl(Queue.SCORING)),
+                // Starting jobs hands nothing to scoring; collecting them does.
+                new SqsPipelineEvents(clients.sqs(), settings.find(Settings.queueUrlKey(Queue.SCORING)).orElse(null)),
                 settings.bucketName(Bucket.RECORDINGS),
                 settings.bucketName(Bucket.TRANSCRIPTS),
                 Clock.systemUTC());

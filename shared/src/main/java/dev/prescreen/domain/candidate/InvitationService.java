@@ -27,24 +27,24 @@ public final class InvitationService {
     private final InterviewRepository interviews;
     private final Invitations invitations;
     private final Mailer mailer;
-    private final String publicBaseUrl;
+    private final String candidatePageUrl;
     private final Clock clock;
 
     public InvitationService(CandidateRepository candidates, PlanService plans, InterviewRepository interviews,
-            Mailer mailer, String publicBaseUrl, Clock clock) {
+            Mailer mailer, String candidatePageUrl, Clock clock) {
         this.candidates = candidates;
         this.plans = plans;
         this.interviews = interviews;
         this.invitations = new Invitations(interviews, clock);
         this.mailer = mailer;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.candidatePageUrl = candidatePageUrl;
         this.clock = clock;
     }
 
     public enum Outcome { SENT, ALREADY_HANDLED, FAILED }
 
     public String link(String token) {
-        return publicBaseUrl + "/interview/#" + token;
+        return candidatePageUrl + "#" + token;
     }
 
     public Outcome invite(String organisation, String candidateId) {

@@ -22,7 +22,7 @@ public final class FunctionHost {
         for (LambdaFunction function : LambdaFunction.values()) {
             RequestHandler<?, ?> handler = overrides.containsKey(function)
                     ? overrides.get(function)
-                    : construct(function, clients, settings);
+                    : construct(function, clients, settings.restrictedTo(function.settingKeys()));
             handlers.put(function, cast(handler));
             usage.put(function, new Usage());
         }

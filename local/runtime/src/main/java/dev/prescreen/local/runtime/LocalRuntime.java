@@ -59,6 +59,7 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, String> values = new HashMap<>(cloud.settings());
         values.put("AWS_ENDPOINT_URL_SCHEDULER", scheduler.endpoint().toString());
         values.put(Settings.PUBLIC_BASE_URL, "http://127.0.0.1:" + apiPort);
+        values.put(Settings.CANDIDATE_PAGE_URL, "http://127.0.0.1:" + apiPort + "/interview/");
         values.put(Settings.SENDER_EMAIL, SENDER);
         values.put(Settings.SCHEDULE_GROUP, SCHEDULE_GROUP);
         values.put(Settings.SCHEDULER_ROLE_ARN, "arn:aws:iam::000000000000:role/prescreen-scheduler");

@@ -213,13 +213,16 @@ class BatchesIT {
         String token = reminder.interviewLink().orElseThrow().replaceFirst(".*#", "");
         assertThat(new ApiClient(runtime.apiEndpoint(), null).get("/sessions/" + token).status()).isEqualTo(200);
 
-        String event;
-        try (InputStream in = BatchesIT.class.getResourceAsStream("/ses/bounce-via-sns.json")) {
-            event = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("MESSAGE_ID", bounced.messageId()).replace("RECIPIENT", email("bounce"));
-        }
+        // The SES event as the stack delivers it (EventBridge), and as an SNS subscription would.
         String queue = runtime.settings().queueUrl(Queue.EMAIL_EVENTS);
-        runtime.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody(event));
+        for (String fixture : List.of("/ses/bounce-via-eventbridge.json", "/ses/bounce-via-sns.json")) {
+            String event;
+            try (InputStream in = BatchesIT.class.getResourceAsStream(fixture)) {
+                event = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("MESSAGE_ID", bounced.messageId()).replace("RECIPIENT", email("bounce"));
+            }
+            runtime.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody(event));
+        }
         JsonNode counts = Poll.until("the bounce to be recorded", Duration.ofSeconds(20), () -> Optional.of(
                 recruiter.get("/plans/" + planId + "/batches/" + batchId).json().path("counts"))
                 .filter(c -> c.path("undeliverable").asInt() == 1));

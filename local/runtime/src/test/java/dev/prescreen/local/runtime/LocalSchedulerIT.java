@@ -3,7 +3,6 @@ package dev.prescreen.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prescreen.cloud.Queue;
 import dev.prescreen.local.cloud.LocalCloud;
 import dev.prescreen.local.cloud.junit.LocalCloudExtension;
 import dev.prescreen.local.cloud.junit.Poll;
@@ -28,7 +27,9 @@ class LocalSchedulerIT {
             var scheduler = runtime.clients().scheduler();
             String name = "batch-" + UUID.randomUUID();
             String input = "{\"batchId\":\"" + name + "\"}";
-            String queueUrl = runtime.settings().queueUrl(Queue.BATCH_SENDS);
+            // A queue of the test's own: the stack's queues have consumers that would take the message.
+            String queueUrl = cloud.clients().sqs().createQueue(r -> r.queueName("scheduler-it-" + UUID.randomUUID()))
+                    .queueUrl();
             String queueArn = "arn:aws:sqs:us-east-1:000000000000:" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
             String at = atExpression(Instant.now().plusSeconds(2));
 
@@ -65,7 +66,9 @@ class LocalSchedulerIT {
         try (LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).start()) {
             var scheduler = runtime.clients().scheduler();
             String name = "cancelled-" + UUID.randomUUID();
-            String queueUrl = runtime.settings().queueUrl(Queue.BATCH_SENDS);
+            // A queue of the test's own: the stack's queues have consumers that would take the message.
+            String queueUrl = cloud.clients().sqs().createQueue(r -> r.queueName("scheduler-it-" + UUID.randomUUID()))
+                    .queueUrl();
             String queueArn = "arn:aws:sqs:us-east-1:000000000000:" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
             String at = atExpression(Instant.now().plusSeconds(5));
             scheduler.createSchedule(r -> r.name(name).groupName(LocalRuntime.SCHEDULE_GROUP)

@@ -3,7 +3,6 @@ package dev.prescreen.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prescreen.cloud.Queue;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerState;
@@ -271,11 +270,11 @@ class SessionApiIT {
                 + interviewIdOf(token) + "/" + answerId + ".wav");
         assertThat(stored.state()).isIn(AnswerState.TRANSCRIBING, AnswerState.AWAITING_SCORE, AnswerState.SCORED,
                 AnswerState.TRANSCRIPT_UNRELIABLE, AnswerState.TRANSCRIPTION_FAILED, AnswerState.NO_ANSWER);
-        // The upload is announced to the transcription stage.
-        String queueUrl = runtime.settings().queueUrl(Queue.TRANSCRIPTION_JOBS);
-        Poll.until("the recording's S3 event", Duration.ofSeconds(10), () -> runtime.clients().sqs()
-                .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages().stream()
-                .filter(m -> m.body().contains(answerId)).findFirst());
+        // The upload is announced to the transcription stage, which starts a job for this answer.
+        Answer transcribing = Poll.until("the transcription job for the upload", Duration.ofSeconds(15), () ->
+                Fixtures.interviews(runtime).answer(organisation, interviewIdOf(token), answerId)
+                        .filter(a -> a.transcription() != null));
+        assertThat(transcribing.transcription().jobName()).isEqualTo("prescreen-" + answerId);
     }
 
     @Test

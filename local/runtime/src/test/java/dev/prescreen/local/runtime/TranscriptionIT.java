@@ -15,7 +15,6 @@ import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.session.ConsentNotice;
 import dev.prescreen.json.Json;
 import dev.prescreen.local.cloud.LocalCloud;
-import dev.prescreen.local.cloud.junit.LocalCloudExtension;
 import dev.prescreen.local.cloud.junit.Poll;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * URL, job started by the S3 event, transcript collected by the state-change event, answer handed to the
  * scoring queue (watched here instead of scored).
  */
-@ExtendWith(LocalCloudExtension.class)
 class TranscriptionIT {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
@@ -51,10 +48,11 @@ class TranscriptionIT {
     private static LocalCloud cloud;
     private static final List<JsonNode> SCORING_MESSAGES = new CopyOnWriteArrayList<>();
 
+    /** A cloud of its own: its scoring queue must have no consumer but the one watching it here. */
     @BeforeAll
-    static void start(LocalCloud localCloud) {
-        cloud = localCloud;
-        runtime = LocalRuntime.builder().cloud(localCloud).setting(Settings.RECONCILE_AFTER_SECONDS, "0")
+    static void start() {
+        cloud = LocalCloud.builder().start();
+        runtime = LocalRuntime.builder().cloud(cloud).setting(Settings.RECONCILE_AFTER_SECONDS, "0")
                 .consumer(Queue.SCORING, (SQSEvent event, com.amazonaws.services.lambda.runtime.Context context) -> {
                     event.getRecords().forEach(m -> SCORING_MESSAGES.add(Json.read(m.getBody(), JsonNode.class)));
                     return new SQSBatchResponse(List.of());
@@ -64,6 +62,7 @@ class TranscriptionIT {
     @AfterAll
     static void stop() {
         runtime.close();
+        cloud.close();
     }
 
     private record Upload(String organisation, String interviewId, String answerId, String token) {

@@ -35,7 +35,16 @@ public enum LambdaFunction {
     REMINDERS("scheduling", "dev.prescreen.scheduling.ReminderHandler", 512, 120, null,
             Permissions.builder().readWrite(Table.MAIN).sendEmail().build()),
     EMAIL_EVENTS("scheduling", "dev.prescreen.scheduling.EmailEventsHandler", 512, 30, Queue.EMAIL_EVENTS,
-            Permissions.builder().readWrite(Table.MAIN).build());
+            Permissions.builder().readWrite(Table.MAIN).build()),
+    SCORE_ANSWERS("scoring", "dev.prescreen.scoringstage.ScoreAnswersHandler", 1024, 60, Queue.SCORING,
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.REPORTING).build()),
+    REPORT_BUILD("reporting", "dev.prescreen.reporting.ReportBuildHandler", 512, 60, Queue.REPORTING,
+            Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).sendEmail().build()),
+    REPORTS_API("reporting", "dev.prescreen.reporting.ReportsApiHandler", 512, 29, null,
+            Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS)
+                    .write(Bucket.TRANSCRIPTS).build()),
+    RETENTION_SWEEPER("reporting", "dev.prescreen.reporting.RetentionSweeperHandler", 512, 300, null,
+            Permissions.builder().read(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build());
 
     private final String module;
     private final String handlerClass;

@@ -8,7 +8,9 @@ public enum RecurringSchedule {
     /** Finishes transcriptions whose state-change event was lost. */
     TRANSCRIPTION_RECONCILER("rate(5 minutes)", LambdaFunction.TRANSCRIPTION_RECONCILER),
     /** Reminds candidates whose link expires within a day, and expires overdue links. */
-    REMINDERS("rate(1 hour)", LambdaFunction.REMINDERS);
+    REMINDERS("rate(1 hour)", LambdaFunction.REMINDERS),
+    /** Deletes recordings past their plan's retention. */
+    RETENTION_SWEEP("rate(1 day)", LambdaFunction.RETENTION_SWEEPER);
 
     private final String expression;
     private final LambdaFunction target;

@@ -39,6 +39,14 @@ public final class DynamoInterviewRepository implements InterviewRepository {
     }
 
     @Override
+    public void deleteAnswers(String organisation, String interviewId) {
+        for (Answer answer : answers(organisation, interviewId)) {
+            items.client().deleteItem(r -> r.tableName(items.table()).key(DynamoItems.key(
+                    Keys.interview(organisation, interviewId), Keys.ANSWER_PREFIX + answer.answerId())));
+        }
+    }
+
+    @Override
     public void addToken(TokenRecord token) {
         Map<String, AttributeValue> tokenItem = new HashMap<>(DynamoItems.item(Keys.token(token.tokenHash()), "TOKEN",
                 token, 1));

@@ -37,6 +37,42 @@ public final class S3RecordingStore implements RecordingStore {
     }
 
     @Override
+    public URI presignDownload(String key, Duration validity) {
+        try {
+            return presigner.presignGetObject(p -> p.signatureDuration(validity)
+                    .getObjectRequest(r -> r.bucket(bucket).key(key))).url().toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public int deletePrefix(String prefix) {
+        int deleted = 0;
+        for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))) {
+            for (var object : page.contents()) {
+                s3.deleteObject(r -> r.bucket(bucket).key(object.key()));
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public java.util.List<StoredObject> list(String prefix) {
+        java.util.List<StoredObject> objects = new java.util.ArrayList<>();
+        for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))) {
+            page.contents().forEach(o -> objects.add(new StoredObject(o.key(), o.lastModified())));
+        }
+        return objects;
+    }
+
+    @Override
+    public void delete(String key) {
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
     public OptionalLong size(String key) {
         try {
             return OptionalLong.of(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength());

@@ -78,6 +78,11 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     }
 
     @Override
+    public void deleteAnswers(String organisation, String interviewId) {
+        answers.values().removeIf(a -> a.organisation().equals(organisation) && a.interviewId().equals(interviewId));
+    }
+
+    @Override
     public void addToken(TokenRecord token) {
         tokens.put(token.tokenHash(), token);
     }

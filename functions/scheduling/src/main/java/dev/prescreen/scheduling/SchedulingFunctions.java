@@ -14,6 +14,7 @@ import dev.prescreen.messages.SqsBatchDispatch;
 import dev.prescreen.storage.DynamoCandidateRepository;
 import dev.prescreen.storage.DynamoInterviewRepository;
 import dev.prescreen.storage.DynamoPlanRepository;
+import dev.prescreen.storage.DynamoUsageMeter;
 import java.time.Clock;
 
 /** Wires the scheduling module's services to AWS, one way for all its handlers. */
@@ -43,6 +44,7 @@ final class SchedulingFunctions {
                 new DynamoInterviewRepository(clients.dynamoDb(), table),
                 new SesMailer(clients.sesV2(), settings.find(Settings.SENDER_EMAIL).orElse(null),
                         settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
+                new DynamoUsageMeter(clients.dynamoDb(), table),
                 settings.require(Settings.CANDIDATE_PAGE_URL), Clock.systemUTC());
     }
 }

@@ -27,16 +27,18 @@ public final class InvitationService {
     private final InterviewRepository interviews;
     private final Invitations invitations;
     private final Mailer mailer;
+    private final dev.prescreen.domain.report.UsageMeter usage;
     private final String candidatePageUrl;
     private final Clock clock;
 
     public InvitationService(CandidateRepository candidates, PlanService plans, InterviewRepository interviews,
-            Mailer mailer, String candidatePageUrl, Clock clock) {
+            Mailer mailer, dev.prescreen.domain.report.UsageMeter usage, String candidatePageUrl, Clock clock) {
         this.candidates = candidates;
         this.plans = plans;
         this.interviews = interviews;
         this.invitations = new Invitations(interviews, clock);
         this.mailer = mailer;
+        this.usage = usage;
         this.candidatePageUrl = candidatePageUrl;
         this.clock = clock;
     }
@@ -82,6 +84,7 @@ public final class InvitationService {
         }
         candidates.rememberMessage(messageId, organisation, candidateId);
         candidates.replace(intent.withState(CandidateState.SENT, now, clock.instant(), null), intent.revision());
+        meterEmail(organisation, "email#invitation#" + candidateId);
         return Outcome.SENT;
     }
 
@@ -114,7 +117,13 @@ public final class InvitationService {
         String messageId = mailer.send(InvitationEmails.reminder(plan, candidate.get(), link(opened.token()),
                 interview.expiresAt()));
         candidates.rememberMessage(messageId, interview.organisation(), interview.candidateId());
+        meterEmail(interview.organisation(), "email#reminder#" + interview.interviewId());
         return true;
+    }
+
+    private void meterEmail(String organisation, String eventId) {
+        usage.record(organisation, java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC)), eventId,
+                java.util.Map.of("emails", 1.0));
     }
 
     private void expire(Interview interview) {

@@ -32,6 +32,9 @@ public interface InterviewRepository {
     /** Answers whose transcription job started before the instant and has not finished, oldest first. */
     List<Answer> transcribingSince(java.time.Instant before, int limit);
 
+    /** Deletes the interview's answers (erasure). */
+    void deleteAnswers(String organisation, String interviewId);
+
     /** Registers a further token for an existing interview. */
     void addToken(TokenRecord token);
 

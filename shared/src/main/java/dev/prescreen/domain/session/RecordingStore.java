@@ -12,4 +12,18 @@ public interface RecordingStore {
 
     /** The stored recording's size, if it has arrived. */
     OptionalLong size(String key);
+
+    /** A URL that reads the recording until it expires (for the recruiter's report). */
+    URI presignDownload(String key, Duration validity);
+
+    /** Deletes every object under the prefix (erasure, retention). */
+    int deletePrefix(String prefix);
+
+    /** The stored objects under the prefix with when each was written. */
+    java.util.List<StoredObject> list(String prefix);
+
+    void delete(String key);
+
+    record StoredObject(String key, java.time.Instant lastModified) {
+    }
 }

@@ -1,0 +1,34 @@
+package dev.prescreen.reporting;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prescreen.aws.AwsClients;
+import dev.prescreen.config.Settings;
+import dev.prescreen.domain.report.ReportService;
+import dev.prescreen.json.Json;
+import dev.prescreen.messages.SqsBatch;
+
+/** Completed interviews: build the report once and email it to the plan's recipients at most once. */
+public final class ReportBuildHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final ReportService reports;
+
+    public ReportBuildHandler() {
+        this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+    }
+
+    public ReportBuildHandler(AwsClients clients, Settings settings) {
+        this.reports = ReportingFunctions.reports(clients, settings);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return SqsBatch.process("report.build", event, message -> {
+            JsonNode completed = Json.read(message.getBody(), JsonNode.class);
+            reports.interviewCompleted(completed.path("organisation").asText(), completed.path("interviewId").asText());
+        });
+    }
+}

@@ -1,0 +1,187 @@
+package dev.prescreen.reporting;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.prescreen.api.ApiRequest;
+import dev.prescreen.api.ApiResponses;
+import dev.prescreen.api.ApiRouter;
+import dev.prescreen.api.Claims;
+import dev.prescreen.aws.AwsClients;
+import dev.prescreen.cloud.Bucket;
+import dev.prescreen.cloud.Table;
+import dev.prescreen.config.Settings;
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.Page;
+import dev.prescreen.domain.candidate.Candidate;
+import dev.prescreen.domain.candidate.CandidateRepository;
+import dev.prescreen.domain.report.ErasureService;
+import dev.prescreen.domain.report.Report;
+import dev.prescreen.domain.report.ReportService;
+import dev.prescreen.storage.DynamoCandidateRepository;
+import dev.prescreen.storage.DynamoInterviewRepository;
+import dev.prescreen.storage.DynamoReportRepository;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The recruiter's reports: one report, the plan's ranked candidates (JSON and CSV), reviews, usage, erasure. */
+public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 500;
+    private static final int CSV_ROWS = ReportService.MAX_RANKED;
+
+    private final ApiRouter router;
+    private final ReportService reports;
+    private final ErasureService erasure;
+    private final CandidateRepository candidates;
+
+    public ReportsApiHandler() {
+        this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+    }
+
+    public ReportsApiHandler(AwsClients clients, Settings settings) {
+        String table = settings.tableName(Table.MAIN);
+        this.reports = ReportingFunctions.reports(clients, settings);
+        this.candidates = new DynamoCandidateRepository(clients.dynamoDb(), table);
+        this.erasure = new ErasureService(candidates, new DynamoInterviewRepository(clients.dynamoDb(), table),
+                new DynamoReportRepository(clients.dynamoDb(), table),
+                ReportingFunctions.recordings(clients, settings, Bucket.RECORDINGS),
+                ReportingFunctions.recordings(clients, settings, Bucket.TRANSCRIPTS), Clock.systemUTC());
+        this.router = ApiRouter.builder()
+                .on("GET /interviews/{interviewId}/report", r -> ApiResponses.json(200,
+                        reports.get(r.organisation(), r.pathParameter("interviewId"))))
+                .on("POST /interviews/{interviewId}/reviews", this::review)
+                .on("GET /plans/{planId}/candidates", this::candidates)
+                .on("GET /plans/{planId}/candidates.csv", this::csv)
+                .on("GET /usage", this::usage)
+                .on("DELETE /candidates/{candidateId}", r -> {
+                    erasure.erase(r.organisation(), r.pathParameter("candidateId"));
+                    return ApiResponses.noContent();
+                })
+                .build();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event);
+    }
+
+    record ReviewRequest(Integer position, Integer score, String reason) {
+    }
+
+    private APIGatewayV2HTTPResponse review(ApiRequest request) {
+        ReviewRequest review = request.json(ReviewRequest.class);
+        String reviewer = request.claims().getOrDefault(Claims.EMAIL, request.claims().getOrDefault(Claims.SUBJECT, "?"));
+        return ApiResponses.json(200, reports.review(request.organisation(), request.pathParameter("interviewId"),
+                review.position(), review.score(), review.reason(), reviewer));
+    }
+
+    /** One row of the plan's ranking. */
+    record CandidateRow(int rank, String interviewId, String candidateId, String externalId, String name,
+            Integer overall, Boolean passed, List<String> flags, List<Integer> needsReview, String completedAt,
+            String reportUrl) {
+    }
+
+    private Page<CandidateRow> rows(ApiRequest request, int limit) {
+        String state = request.query("state").orElse("completed");
+        if (!state.equals("completed")) {
+            throw new DomainException.InvalidInput("state", "only completed candidates are ranked; "
+                    + "see each batch's counts for the other states");
+        }
+        Boolean passed = request.query("passed").map(value -> switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new DomainException.InvalidInput("passed", "must be true or false");
+        }).orElse(null);
+        String organisation = request.organisation();
+        String planId = request.pathParameter("planId");
+        Page<Report> page = reports.ranked(organisation, planId, passed, limit, request.query("cursor").orElse(null));
+        Map<Integer, Integer> rankByScore = new HashMap<>();
+        List<CandidateRow> rows = new ArrayList<>();
+        for (Report report : page.items()) {
+            int rank = report.overall() == null ? 0 : rankByScore.computeIfAbsent(report.overall(),
+                    overall -> reports.rank(organisation, planId, overall));
+            Optional<Candidate> candidate = candidates.find(organisation, report.candidateId());
+            List<String> flags = report.questions().stream().flatMap(q -> q.flags().stream()).distinct().sorted().toList();
+            rows.add(new CandidateRow(rank, report.interviewId(), report.candidateId(),
+                    candidate.map(Candidate::externalId).orElse(null), report.candidateName(), report.overall(),
+                    report.passed(), flags, report.needsReview(), String.valueOf(report.completedAt()),
+                    reports.reportLink(report.interviewId())));
+        }
+        return new Page<>(rows, page.nextCursor());
+    }
+
+    private APIGatewayV2HTTPResponse candidates(ApiRequest request) {
+        int limit;
+        try {
+            limit = request.query("limit").map(Integer::parseInt).orElse(DEFAULT_PAGE);
+        } catch (NumberFormatException e) {
+            throw new DomainException.InvalidInput("limit", "must be an integer");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new DomainException.InvalidInput("limit", "must be from 1 to " + MAX_PAGE);
+        }
+        Page<CandidateRow> page = rows(request, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        page.nextCursor().ifPresent(cursor -> body.put("nextCursor", cursor));
+        return ApiResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse csv(ApiRequest request) {
+        Page<CandidateRow> page = rows(request, CSV_ROWS);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("rank", "candidateId",
+                "externalId", "name", "overall", "passed", "flags", "needsReview", "completedAt", "reportUrl").get())) {
+            for (CandidateRow row : page.items()) {
+                printer.printRecord(row.rank(), row.candidateId(), cell(row.externalId()), cell(row.name()),
+                        row.overall(), row.passed(), String.join(" ", row.flags()), row.needsReview().toString(),
+                        row.completedAt(), row.reportUrl());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ApiResponses.text(200, "text/csv; charset=utf-8", out.toString(),
+                Map.of("Content-Disposition", "attachment; filename=\"candidates.csv\""));
+    }
+
+    /** Spreadsheets run cells that start with =, +, - or @ as formulas: candidate-written text never does. */
+    private static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private APIGatewayV2HTTPResponse usage(ApiRequest request) {
+        String monthText = request.query("month")
+                .orElseThrow(() -> new DomainException.InvalidInput("month", "is required, as YYYY-MM"));
+        YearMonth month;
+        try {
+            month = YearMonth.parse(monthText);
+        } catch (DateTimeParseException e) {
+            throw new DomainException.InvalidInput("month", "must be YYYY-MM");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("month", month.toString());
+        Map<String, Double> totals = reports.usage(request.organisation(), month);
+        for (String name : List.of("screenings", "answers", "audioSeconds", "billedAudioSeconds", "emails")) {
+            body.put(name, totals.getOrDefault(name, 0.0));
+        }
+        return ApiResponses.json(200, body);
+    }
+}

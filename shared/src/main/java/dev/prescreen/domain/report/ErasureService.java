@@ -1,0 +1,65 @@
+package dev.prescreen.domain.report;
+
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.EmailAddress;
+import dev.prescreen.domain.Ids;
+import dev.prescreen.domain.candidate.Candidate;
+import dev.prescreen.domain.candidate.CandidateRepository;
+import dev.prescreen.domain.candidate.CandidateState;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewRepository;
+import dev.prescreen.domain.interview.InterviewState;
+import dev.prescreen.domain.session.RecordingStore;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A candidate's right to erasure: their name and contact details, answers, transcripts, recordings and
+ * report are deleted and their link stops working. Only the anonymous usage counts remain.
+ */
+public final class ErasureService {
+
+    private final CandidateRepository candidates;
+    private final InterviewRepository interviews;
+    private final ReportRepository reports;
+    private final RecordingStore recordings;
+    private final RecordingStore transcripts;
+    private final Clock clock;
+
+    public ErasureService(CandidateRepository candidates, InterviewRepository interviews, ReportRepository reports,
+            RecordingStore recordings, RecordingStore transcripts, Clock clock) {
+        this.candidates = candidates;
+        this.interviews = interviews;
+        this.reports = reports;
+        this.recordings = recordings;
+        this.transcripts = transcripts;
+        this.clock = clock;
+    }
+
+    public void erase(String organisation, String candidateId) {
+        if (!Ids.looksLike("cd", candidateId)) {
+            throw new DomainException.NotFound("candidate");
+        }
+        Candidate candidate = candidates.find(organisation, candidateId)
+                .orElseThrow(() -> new DomainException.NotFound("candidate"));
+        if (candidate.state() != CandidateState.ERASED) {
+            if (!candidates.replace(candidate.erased(), candidate.revision())) {
+                throw new DomainException.Conflict("candidate", "the candidate changed at the same time; retry");
+            }
+            candidates.releaseEmails(organisation, candidate.planId(), List.of(EmailAddress.normalise(candidate.email())));
+        }
+        // Repeating the erasure finishes whatever an interrupted one left.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Interview interview = interviews.find(organisation, candidate.interviewId()).orElse(null);
+            if (interview == null || interview.state() == InterviewState.ERASED
+                    || interviews.replace(interview.withState(InterviewState.ERASED, clock.instant()),
+                            interview.revision())) {
+                break;
+            }
+        }
+        interviews.deleteAnswers(organisation, candidate.interviewId());
+        reports.delete(organisation, candidate.interviewId());
+        recordings.deletePrefix("recordings/" + organisation + "/" + candidate.planId() + "/" + candidate.interviewId() + "/");
+        transcripts.deletePrefix("transcripts/" + organisation + "/" + candidate.interviewId() + "/");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.prescreen.domain.report;
+
+import dev.prescreen.domain.Transcript;
+import dev.prescreen.scoring.Evidence;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A finished interview's report: the overall score out of 100 and pass or not against the plan's
+ * threshold (answers needing human review are left out and listed), each question with its answer,
+ * score, anchor, evidence and flags, recruiters' overrides with their audit trail, and the full transcript.
+ */
+public record Report(
+        String interviewId,
+        String organisation,
+        String planId,
+        String planVersion,
+        String candidateId,
+        String candidateName,
+        String roleTitle,
+        String language,
+        String scorerVersion,
+        Instant invitedAt,
+        Instant startedAt,
+        Instant completedAt,
+        long durationSeconds,
+        Integer overall,
+        Boolean passed,
+        int passThreshold,
+        List<Integer> needsReview,
+        List<QuestionReport> questions,
+        List<Review> reviews,
+        Instant emailIntentAt,
+        Instant emailSentAt,
+        long revision) {
+
+    /** One question: what was asked, what was answered, how it scored and why. */
+    public record QuestionReport(
+            int position,
+            String question,
+            String type,
+            String answerState,
+            Integer score,
+            Integer automaticScore,
+            String anchor,
+            String reason,
+            List<Evidence> evidence,
+            List<String> flags,
+            String answer,
+            String followUpQuestion,
+            String followUpAnswer,
+            boolean late,
+            String mode,
+            List<String> recordingKeys,
+            String reviewNote,
+            List<TranscriptLine> transcript) {
+    }
+
+    /** A spoken or typed passage with its start time in seconds from the answer's start (null when typed). */
+    public record TranscriptLine(String speaker, String text, Double startSeconds) {
+    }
+
+    /** A recruiter's decision on one question: the score set, why, by whom and when. */
+    public record Review(int position, Integer previousScore, int score, String reason, String reviewer, Instant at) {
+    }
+
+    public static List<TranscriptLine> lines(String speaker, Transcript transcript) {
+        if (transcript == null || transcript.text().isBlank()) {
+            return List.of();
+        }
+        Double start = transcript.words().stream().filter(w -> !w.punctuation()).findFirst()
+                .map(Transcript.Word::startSeconds).orElse(null);
+        return List.of(new TranscriptLine(speaker, transcript.text(), start));
+    }
+}

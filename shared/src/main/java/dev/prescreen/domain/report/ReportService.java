@@ -1,0 +1,237 @@
+package dev.prescreen.domain.report;
+
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.FieldError;
+import dev.prescreen.domain.Ids;
+import dev.prescreen.domain.Page;
+import dev.prescreen.domain.candidate.Candidate;
+import dev.prescreen.domain.candidate.CandidateRepository;
+import dev.prescreen.domain.email.Mailer;
+import dev.prescreen.domain.interview.Answer;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewRepository;
+import dev.prescreen.domain.interview.InterviewState;
+import dev.prescreen.domain.plan.Plan;
+import dev.prescreen.domain.plan.PlanRepository;
+import dev.prescreen.domain.session.RecordingStore;
+import dev.prescreen.domain.transcription.TranscribeOutput;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds each completed interview's report once, emails it to the plan's recipients at most once (the
+ * send intent is written first), meters the screening, and serves reports, rankings and reviews.
+ */
+public final class ReportService {
+
+    public static final Duration RECORDING_LINK_VALIDITY = Duration.ofMinutes(10);
+    /** Transcribe bills at least this much per job. */
+    public static final double MINIMUM_BILLED_SECONDS = 15;
+    private static final int ATTEMPTS = 5;
+    /** The most rows one ranking request returns (the CSV export's size). */
+    public static final int MAX_RANKED = 10_000;
+
+    private final ReportRepository reports;
+    private final InterviewRepository interviews;
+    private final PlanRepository plans;
+    private final CandidateRepository candidates;
+    private final RecordingStore recordings;
+    private final Mailer mailer;
+    private final UsageMeter usage;
+    private final String publicBaseUrl;
+    private final String scorerVersion;
+    private final Clock clock;
+
+    public ReportService(ReportRepository reports, InterviewRepository interviews, PlanRepository plans,
+            CandidateRepository candidates, RecordingStore recordings, Mailer mailer, UsageMeter usage,
+            String publicBaseUrl, String scorerVersion, Clock clock) {
+        this.reports = reports;
+        this.interviews = interviews;
+        this.plans = plans;
+        this.candidates = candidates;
+        this.recordings = recordings;
+        this.mailer = mailer;
+        this.usage = usage;
+        this.publicBaseUrl = publicBaseUrl;
+        this.scorerVersion = scorerVersion;
+        this.clock = clock;
+    }
+
+    /** A completed interview: build its report (once), meter it, email it (at most once). */
+    public void interviewCompleted(String organisation, String interviewId) {
+        Interview interview = interviews.find(organisation, interviewId).orElse(null);
+        if (interview == null || interview.state() != InterviewState.COMPLETED) {
+            return;
+        }
+        Plan plan = plans.find(organisation, interview.planId()).orElseThrow();
+        List<Answer> answers = interviews.answers(organisation, interviewId);
+        String name = candidates.find(organisation, interview.candidateId()).map(Candidate::name).orElse(null);
+        Report built = ReportBuilder.build(interview, plan, answers, name, scorerVersion);
+        reports.create(built);
+        meter(interview, answers);
+        email(organisation, interviewId, plan);
+    }
+
+    private void meter(Interview interview, List<Answer> answers) {
+        double audio = 0;
+        double billed = 0;
+        for (Answer answer : answers) {
+            if (answer.transcription() != null && answer.transcript() != null) {
+                double seconds = answer.audioSeconds() != null ? answer.audioSeconds()
+                        : TranscribeOutput.spokenSeconds(answer.transcript());
+                audio += seconds;
+                billed += Math.max(MINIMUM_BILLED_SECONDS, Math.ceil(seconds)) * answer.transcription().attempts();
+            }
+        }
+        Map<String, Double> amounts = new LinkedHashMap<>();
+        amounts.put("screenings", 1.0);
+        amounts.put("answers", (double) answers.size());
+        amounts.put("audioSeconds", audio);
+        amounts.put("billedAudioSeconds", billed);
+        usage.record(interview.organisation(), month(interview.completedAt()), "screening#" + interview.interviewId(),
+                amounts);
+    }
+
+    private void email(String organisation, String interviewId, Plan plan) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Report report = reports.find(organisation, interviewId).orElseThrow();
+            if (report.emailIntentAt() != null) {
+                return;
+            }
+            Report intent = with(report, clock.instant(), null);
+            if (!reports.replace(intent, report.revision())) {
+                continue;
+            }
+            int[] rank = reports.rankOf(organisation, report.planId(), report.overall());
+            mailer.send(ReportEmails.report(report, plan.recipients(), rank[0], rank[1], reportLink(interviewId)));
+            reports.replace(with(intent, intent.emailIntentAt(), clock.instant()), intent.revision());
+            usage.record(organisation, month(clock.instant()), "email#report#" + interviewId, Map.of("emails", 1.0));
+            return;
+        }
+    }
+
+    public String reportLink(String interviewId) {
+        return publicBaseUrl + "/interviews/" + interviewId + "/report";
+    }
+
+    /** A report as the API shows it: with rank, percentile and short-lived recording links. */
+    public record ReportView(Report report, Integer rank, Integer ranked, Integer percentile,
+            Map<String, URI> recordings) {
+    }
+
+    public ReportView get(String organisation, String interviewId) {
+        Report report = find(organisation, interviewId);
+        Map<String, URI> links = new LinkedHashMap<>();
+        report.questions().forEach(q -> q.recordingKeys().forEach(key ->
+                links.put(key.substring(key.lastIndexOf('/') + 1), recordings.presignDownload(key, RECORDING_LINK_VALIDITY))));
+        if (report.overall() == null) {
+            return new ReportView(report, null, null, null, links);
+        }
+        int[] rank = reports.rankOf(organisation, report.planId(), report.overall());
+        int percentile = (int) Math.round(100.0 * (rank[1] - rank[0] + 1) / rank[1]);
+        return new ReportView(report, rank[0], rank[1], percentile, links);
+    }
+
+    private Report find(String organisation, String interviewId) {
+        if (!Ids.looksLike("iv", interviewId)) {
+            throw new DomainException.NotFound("report");
+        }
+        return reports.find(organisation, interviewId).orElseThrow(() -> new DomainException.NotFound("report"));
+    }
+
+    /** A recruiter sets or overrides one question's score; the original stays, the change is audited. */
+    public ReportView review(String organisation, String interviewId, Integer position, Integer score, String reason,
+            String reviewer) {
+        List<FieldError> errors = new ArrayList<>();
+        if (score == null || score < 1 || score > 5) {
+            errors.add(new FieldError("score", "must be an integer from 1 to 5"));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            errors.add(new FieldError("reason", "is required (at most 1000 characters): say why"));
+        }
+        if (position == null) {
+            errors.add(new FieldError("position", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException.InvalidInput(errors);
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Report report = find(organisation, interviewId);
+            Optional<Report.QuestionReport> question = report.questions().stream()
+                    .filter(q -> q.position() == position).findFirst();
+            if (question.isEmpty()) {
+                throw new DomainException.InvalidInput("position", "the plan has no question " + position);
+            }
+            List<Report.QuestionReport> questions = new ArrayList<>();
+            for (Report.QuestionReport q : report.questions()) {
+                questions.add(q.position() != position ? q : new Report.QuestionReport(q.position(), q.question(), q.type(),
+                        q.answerState(), score, q.automaticScore(), q.anchor(), q.reason(), q.evidence(), q.flags(),
+                        q.answer(), q.followUpQuestion(), q.followUpAnswer(), q.late(), q.mode(), q.recordingKeys(),
+                        reason.trim(), q.transcript()));
+            }
+            List<Report.Review> reviews = new ArrayList<>(report.reviews());
+            reviews.add(new Report.Review(position, question.get().score(), score, reason.trim(), reviewer, clock.instant()));
+            Report reviewed = ReportBuilder.rescore(new Report(report.interviewId(), report.organisation(),
+                    report.planId(), report.planVersion(), report.candidateId(), report.candidateName(),
+                    report.roleTitle(), report.language(), report.scorerVersion(), report.invitedAt(),
+                    report.startedAt(), report.completedAt(), report.durationSeconds(), report.overall(), report.passed(),
+                    report.passThreshold(), report.needsReview(), questions, reviews, report.emailIntentAt(),
+                    report.emailSentAt(), report.revision() + 1));
+            if (reports.replace(reviewed, report.revision())) {
+                return get(organisation, interviewId);
+            }
+        }
+        throw new DomainException.Conflict("report", "the report changed at the same time; retry");
+    }
+
+    /** The plan's completed candidates, best first, optionally only those who passed or failed. */
+    public Page<Report> ranked(String organisation, String planId, Boolean passed, int limit, String cursor) {
+        if (!Ids.looksLike("pl", planId) || plans.find(organisation, planId).isEmpty()) {
+            throw new DomainException.NotFound("plan");
+        }
+        if (limit < 1 || limit > MAX_RANKED) {
+            throw new DomainException.InvalidInput("limit", "must be from 1 to " + MAX_RANKED);
+        }
+        if (passed == null) {
+            return reports.ranked(organisation, planId, limit, cursor);
+        }
+        // Filtering keeps the ranking's order; pages are filled from as many index pages as needed.
+        List<Report> items = new ArrayList<>();
+        String next = cursor;
+        do {
+            Page<Report> page = reports.ranked(organisation, planId, limit, next);
+            page.items().stream().filter(r -> passed.equals(r.passed())).forEach(items::add);
+            next = page.nextCursor().orElse(null);
+        } while (items.size() < limit && next != null);
+        return new Page<>(items, Optional.ofNullable(next));
+    }
+
+    /** The rank (1 = best) a given overall score has among the plan's reports. */
+    public int rank(String organisation, String planId, int overall) {
+        return reports.rankOf(organisation, planId, overall)[0];
+    }
+
+    public Map<String, Double> usage(String organisation, YearMonth month) {
+        return usage.totals(organisation, month);
+    }
+
+    private static YearMonth month(Instant at) {
+        return YearMonth.from(at.atZone(ZoneOffset.UTC));
+    }
+
+    private static Report with(Report r, Instant intentAt, Instant sentAt) {
+        return new Report(r.interviewId(), r.organisation(), r.planId(), r.planVersion(), r.candidateId(),
+                r.candidateName(), r.roleTitle(), r.language(), r.scorerVersion(), r.invitedAt(), r.startedAt(),
+                r.completedAt(), r.durationSeconds(), r.overall(), r.passed(), r.passThreshold(), r.needsReview(),
+                r.questions(), r.reviews(), intentAt, sentAt, r.revision() + 1);
+    }
+}

@@ -2,6 +2,7 @@ package dev.prescreen.local.runtime;
 
 import dev.prescreen.local.cloud.LocalCloud;
 import dev.prescreen.local.cloud.ProjectLayout;
+import dev.prescreen.local.runtime.demo.Demo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ public final class Prescreen {
         switch (args[0]) {
             case "up" -> up(options);
             case "token" -> token(options);
+            case "demo" -> System.exit(demo(options));
             default -> {
                 usage();
                 System.exit(2);
@@ -73,6 +75,49 @@ public final class Prescreen {
         stopped.await();
     }
 
+    /** Runs the demo screening on a fresh local stack; 0 when every candidate has a report and its email. */
+    private static int demo(Map<String, String> options) throws InterruptedException {
+        boolean keep = options.containsKey("keep");
+        System.out.println("Starting the local stack (emulators and functions)...");
+        LocalCloud cloud = LocalCloud.builder().start();
+        LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).jwt(LocalJwt.fromFolder(stateDir())).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            cloud.close();
+        }, "prescreen-demo-stop"));
+        Demo demo = new Demo(runtime, System.out);
+        Demo.Outcome outcome;
+        try {
+            outcome = demo.run(java.time.Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            System.err.println("prescreen demo failed: " + e.getMessage());
+            return 1;
+        }
+        demo.print(outcome);
+        String api = runtime.apiEndpoint().toString();
+        System.out.println();
+        System.out.println("Where to look:");
+        System.out.println("  mailbox (invitations and report emails)  " + cloud.sesEndpoint() + "/");
+        outcome.results().stream().limit(3).forEach(r -> System.out.println("  report JSON  curl -H \"Authorization: Bearer $TOKEN\" "
+                + api + "/interviews/" + r.interviewId() + "/report"));
+        System.out.println("  ranking CSV  curl -H \"Authorization: Bearer $TOKEN\" " + api + "/plans/" + outcome.planId()
+                + "/candidates.csv");
+        System.out.println("  TOKEN=" + outcome.recruiterToken());
+        System.out.println("  candidate page: open an invitation link from the mailbox, or " + api + "/interview/#<token>");
+        if (!outcome.complete()) {
+            System.err.println("prescreen demo: " + outcome.results().size() + " of " + outcome.expected()
+                    + " candidates have a report, " + outcome.results().stream().filter(Demo.Result::reportEmailed).count()
+                    + " report emails arrived; see the logs above");
+            return 1;
+        }
+        if (keep) {
+            System.out.println("The stack keeps running (--keep). Press Ctrl-C to stop.");
+            new java.util.concurrent.CountDownLatch(1).await();
+        }
+        System.out.println("Demo complete: every candidate has a report, and every report email is in the mailbox.");
+        return 0;
+    }
+
     private static void token(Map<String, String> options) {
         String organisation = options.get("org");
         String email = options.get("email");
@@ -97,6 +142,6 @@ public final class Prescreen {
     }
 
     private static void usage() {
-        System.err.println("usage: prescreen up [--api-port N] | token --org ORG --email EMAIL [--hours N]");
+        System.err.println("usage: prescreen up [--api-port N] | demo [--keep] | token --org ORG --email EMAIL [--hours N]");
     }
 }

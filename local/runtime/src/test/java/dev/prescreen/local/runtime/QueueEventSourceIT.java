@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.prescreen.cloud.Queue;
 import dev.prescreen.config.Settings;
 import dev.prescreen.local.cloud.LocalCloud;
-import dev.prescreen.local.cloud.junit.LocalCloudExtension;
 import dev.prescreen.local.cloud.junit.Poll;
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +16,25 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-@ExtendWith(LocalCloudExtension.class)
+/** A cloud of its own: the queues used here must have no consumer but the test's. */
 class QueueEventSourceIT {
 
+    private static LocalCloud cloud;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void start() {
+        cloud = LocalCloud.builder().start();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stop() {
+        cloud.close();
+    }
+
     @Test
-    void aMessageThatFailsThreeTimesLandsInTheDeadLetterQueue(LocalCloud cloud) {
+    void aMessageThatFailsThreeTimesLandsInTheDeadLetterQueue() {
         String poison = "poison-" + UUID.randomUUID();
         String good = "good-" + UUID.randomUUID();
         Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
@@ -58,7 +68,7 @@ class QueueEventSourceIT {
     }
 
     @Test
-    void aHandlerThatThrowsLeavesTheWholeBatchForRetry(LocalCloud cloud) {
+    void aHandlerThatThrowsLeavesTheWholeBatchForRetry() {
         String body = "flaky-" + UUID.randomUUID();
         AtomicInteger calls = new AtomicInteger();
         List<String> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();

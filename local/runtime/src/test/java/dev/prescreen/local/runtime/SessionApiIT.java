@@ -11,7 +11,6 @@ import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.session.ConsentNotice;
 import dev.prescreen.json.Json;
 import dev.prescreen.local.cloud.LocalCloud;
-import dev.prescreen.local.cloud.junit.LocalCloudExtension;
 import dev.prescreen.local.cloud.junit.Poll;
 import dev.prescreen.scoring.ScoreCard;
 import dev.prescreen.scoring.followup.FollowUpPolicy;
@@ -33,27 +32,36 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LocalCloudExtension.class)
+/**
+ * The session API on a cloud of its own, whose scoring queue is held by the test: scoring is "slow"
+ * here, so the test decides when a follow-up is proposed.
+ */
 class SessionApiIT {
 
     /** A short follow-up wait, so the "move on when scoring is slow" rule can be seen within a test. */
     private static final int FOLLOW_UP_WAIT_SECONDS = 3;
     private static LocalRuntime runtime;
+    private static LocalCloud cloud;
     private ApiClient recruiter;
     private ApiClient candidate;
     private String organisation;
 
     @BeforeAll
-    static void start(LocalCloud cloud) {
+    static void start() {
+        cloud = LocalCloud.builder().start();
         runtime = LocalRuntime.builder().cloud(cloud)
-                .setting(Settings.FOLLOW_UP_WAIT_SECONDS, Integer.toString(FOLLOW_UP_WAIT_SECONDS)).start();
+                .setting(Settings.FOLLOW_UP_WAIT_SECONDS, Integer.toString(FOLLOW_UP_WAIT_SECONDS))
+                .consumer(dev.prescreen.cloud.Queue.SCORING, (com.amazonaws.services.lambda.runtime.events.SQSEvent event,
+                        com.amazonaws.services.lambda.runtime.Context context) ->
+                        new com.amazonaws.services.lambda.runtime.events.SQSBatchResponse(List.of()))
+                .start();
     }
 
     @AfterAll
     static void stop() {
         runtime.close();
+        cloud.close();
     }
 
     @BeforeEach

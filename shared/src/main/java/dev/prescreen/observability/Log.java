@@ -11,11 +11,17 @@ import java.util.Map;
  */
 public final class Log {
 
+    /** {@code PRESCREEN_LOG_LEVEL=WARN} (or the system property {@code prescreen.log.level}) drops INFO lines. */
+    private static final boolean INFO_ENABLED = !"WARN".equalsIgnoreCase(System.getProperty("prescreen.log.level",
+            System.getenv().getOrDefault("PRESCREEN_LOG_LEVEL", "INFO")));
+
     private Log() {
     }
 
     public static void info(String event, Map<String, ?> fields) {
-        write("INFO", event, fields, null);
+        if (INFO_ENABLED) {
+            write("INFO", event, fields, null);
+        }
     }
 
     public static void warn(String event, Map<String, ?> fields) {

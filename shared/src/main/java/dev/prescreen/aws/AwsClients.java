@@ -43,9 +43,17 @@ public final class AwsClients implements AutoCloseable {
     private final Region region;
     private final SdkHttpClient httpClient;
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
+    private final java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors;
 
     public AwsClients(Settings settings) {
+        this(settings, java.util.List.of());
+    }
+
+    /** With interceptors on every client, e.g. to count requests for the cost model. */
+    public AwsClients(Settings settings,
+            java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
         this.settings = settings;
+        this.interceptors = java.util.List.copyOf(interceptors);
         this.region = Region.of(settings.get("AWS_REGION", settings.get("AWS_DEFAULT_REGION", "us-east-1")));
         this.httpClient = UrlConnectionHttpClient.builder().build();
     }
@@ -111,6 +119,9 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
         builder.region(region).credentialsProvider(credentials()).httpClient(httpClient);
+        if (!interceptors.isEmpty()) {
+            builder.overrideConfiguration(c -> c.executionInterceptors(interceptors));
+        }
         endpoint(service).ifPresent(builder::endpointOverride);
         return builder;
     }

@@ -65,7 +65,7 @@ public final class LocalRuntime implements AutoCloseable {
         values.put(Settings.SCHEDULER_ROLE_ARN, "arn:aws:iam::000000000000:role/prescreen-scheduler");
         values.putAll(builder.settings);
         this.settings = new Settings(values);
-        this.clients = new AwsClients(settings);
+        this.clients = new AwsClients(settings, builder.interceptors);
         this.host = new FunctionHost(clients, settings, builder.handlers);
         hostRef[0] = host;
         Map<String, Path> staticRoots = new LinkedHashMap<>();
@@ -173,6 +173,7 @@ public final class LocalRuntime implements AutoCloseable {
         private int pollersPerQueue = 2;
         private int retryDelaySeconds = 1;
         private final Map<String, String> settings = new HashMap<>();
+        private final List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors = new ArrayList<>();
         private final Map<LambdaFunction, RequestHandler<?, ?>> handlers = new EnumMap<>(LambdaFunction.class);
         private final Map<Queue, RequestHandler<SQSEvent, SQSBatchResponse>> extraConsumers = new EnumMap<>(Queue.class);
 
@@ -206,6 +207,12 @@ public final class LocalRuntime implements AutoCloseable {
         /** How soon a failed message is received again (AWS waits out the visibility timeout). */
         public Builder retryDelaySeconds(int seconds) {
             this.retryDelaySeconds = seconds;
+            return this;
+        }
+
+        /** Sees every AWS request the functions make (the cost model counts them). */
+        public Builder interceptor(software.amazon.awssdk.core.interceptor.ExecutionInterceptor interceptor) {
+            interceptors.add(interceptor);
             return this;
         }
 

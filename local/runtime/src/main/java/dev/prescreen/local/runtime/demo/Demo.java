@@ -185,7 +185,7 @@ public final class Demo {
     }
 
     /** espeak-ng's voice for a spoken answer; empty when espeak-ng is not installed (the answer is typed). */
-    static Optional<byte[]> speak(String text) {
+    public static Optional<byte[]> speak(String text) {
         try {
             Path wav = Files.createTempFile("prescreen-voice-", ".wav");
             try {

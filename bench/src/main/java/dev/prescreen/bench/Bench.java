@@ -1,0 +1,353 @@
+package dev.prescreen.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prescreen.api.Claims;
+import dev.prescreen.cloud.LambdaFunction;
+import dev.prescreen.json.Json;
+import dev.prescreen.local.cloud.LocalCloud;
+import dev.prescreen.local.cloud.LocalMailbox;
+import dev.prescreen.local.cloud.ProjectLayout;
+import dev.prescreen.local.runtime.LocalRuntime;
+import dev.prescreen.local.runtime.demo.CandidateDriver;
+import dev.prescreen.scoring.eval.ScorerBenchmark;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./prescreen bench [coldstart|warm|scorer|pipeline|invitations]}: prints one figure a line,
+ * {@code name value unit}, each with its baseline where one applies. Everything runs against the local
+ * emulators on this machine, so compare figures between commits on the same machine.
+ */
+public final class Bench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto");
+    private static final int COLD_RUNS = 5;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> parts = args.length == 0 ? Set.of("coldstart", "warm", "scorer", "pipeline", "invitations")
+                : Set.copyOf(Arrays.asList(args));
+        if (parts.contains("scorer")) {
+            ScorerBenchmark.main(new String[] {"5"});
+        }
+        if (parts.contains("coldstart") || parts.contains("warm") || parts.contains("pipeline")) {
+            try (LocalCloud cloud = LocalCloud.builder().start();
+                    LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).start()) {
+                if (parts.contains("coldstart")) {
+                    coldStarts(runtime);
+                }
+                if (parts.contains("warm")) {
+                    warm(runtime);
+                }
+                if (parts.contains("pipeline")) {
+                    Pipeline.run(runtime, 20, null);
+                }
+            }
+        }
+        if (parts.contains("invitations")) {
+            try (LocalCloud cloud = LocalCloud.builder().start();
+                    LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).pollersPerQueue(4).start()) {
+                invitations(runtime, 10_000);
+            }
+        }
+        System.exit(0);
+    }
+
+    static void figure(String name, double value, String unit) {
+        System.out.printf(Locale.ROOT, "%s %.1f %s%n", name, value, unit);
+    }
+
+    // ---- cold start ----
+
+    private static void coldStarts(LocalRuntime runtime) throws Exception {
+        Path root = ProjectLayout.root();
+        Path baselineJar = single(root.resolve("bench/target"), "-baseline.jar");
+        Path harness = root.resolve("bench/target/classes");
+        Map<String, String> cloudEnv = new HashMap<>();
+        runtime.settings().asMap().forEach((key, value) -> {
+            if (key.startsWith("AWS_")) {
+                cloudEnv.put(key, value);
+            }
+        });
+        double baseline = median(coldStart(baselineJar, harness, BaselineHandler.class.getName(), null, cloudEnv));
+        figure("coldstart_baseline", baseline, "ms");
+        figure("jar_size_baseline", Files.size(baselineJar) / 1e6, "MB");
+        Map<String, Double> jarSizes = new TreeMap<>();
+        for (LambdaFunction function : LambdaFunction.values()) {
+            Path jar = single(root.resolve("functions/" + function.module() + "/target"), "-lambda.jar");
+            jarSizes.put(function.module(), Files.size(jar) / 1e6);
+            Map<String, String> env = new HashMap<>(cloudEnv);
+            runtime.settings().restrictedTo(function.settingKeys()).asMap().forEach((key, value) -> {
+                if (key.startsWith("PRESCREEN_")) {
+                    env.put(key, value);
+                }
+            });
+            env.put("PRESCREEN_LOG_LEVEL", "WARN");
+            Path event = Files.createTempFile("event-", ".json");
+            Files.writeString(event, Json.write(event(function)));
+            double millis = median(coldStart(jar, harness, function.handlerClass(), event, env));
+            Files.delete(event);
+            figure("coldstart_" + function.functionName(), millis, "ms");
+            figure("coldstart_ratio_" + function.functionName(), millis / baseline, "x");
+        }
+        jarSizes.forEach((module, size) -> figure("jar_size_" + module, size, "MB"));
+    }
+
+    private static List<Double> coldStart(Path jar, Path harness, String handler, Path event, Map<String, String> env)
+            throws IOException, InterruptedException {
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < COLD_RUNS; i++) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(LAMBDA_FLAGS);
+            command.addAll(List.of("-cp", harness + ":" + jar, ColdStartHarness.class.getName(), handler));
+            if (event != null) {
+                command.add(event.toString());
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            builder.environment().put("PATH", System.getenv("PATH"));
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("cold start of " + handler + " failed: " + output);
+            }
+            String line = output.lines().filter(l -> l.startsWith("coldstart_ms ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no figure from " + handler + ": " + output));
+            runs.add(Double.parseDouble(line.split(" ")[1]));
+        }
+        return runs;
+    }
+
+    /** One representative event per function, touching the emulators the way a real one does. */
+    private static Object event(LambdaFunction function) {
+        String org = "bench-coldstart";
+        return switch (function) {
+            case PLANS_API -> api("GET /plans", "/plans", Map.of(), org);
+            case SESSION_API -> api("GET /sessions/{token}", "/sessions/x", Map.of("token", "A".repeat(43)), null);
+            case BATCHES_API -> api("GET /plans/{planId}/batches/{batchId}", "/plans/x/batches/y",
+                    Map.of("planId", "pl_01M8HHND33E4RF26YS50EZWXKT", "batchId", "bt_01M8HHND33E4RF26YS50EZWXKT"), org);
+            case REPORTS_API -> api("GET /usage", "/usage", Map.of(), org, Map.of("month", "2026-11"));
+            case SCORE_ANSWERS -> sqs(Json.write(Map.of("type", "ANSWER_READY", "organisation", org,
+                    "interviewId", "iv_01M8HHND33E4RF26YS50EZWXKT", "answerId", "iv_01M8HHND33E4RF26YS50EZWXKT-q01m")));
+            case TRANSCRIPTION_START -> sqs("{\"Records\":[]}");
+            case TRANSCRIPTION_COLLECT -> sqs("{\"source\":\"aws.transcribe\",\"detail\":{\"TranscriptionJobName\":"
+                    + "\"prescreen-iv_01M8HHND33E4RF26YS50EZWXKT-q01m\",\"TranscriptionJobStatus\":\"COMPLETED\"}}");
+            case BATCH_SEND -> sqs(Json.write(Map.of("organisation", org, "planId", "pl_1", "batchId", "bt_1")));
+            case INVITATION_SEND -> sqs(Json.write(Map.of("organisation", org, "candidateId", "cd_1")));
+            case REPORT_BUILD -> sqs(Json.write(Map.of("organisation", org, "interviewId", "iv_1")));
+            case EMAIL_EVENTS -> sqs("{\"detail\":{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\"},"
+                    + "\"mail\":{\"messageId\":\"unknown\"}}}");
+            default -> Map.of();
+        };
+    }
+
+    private static APIGatewayV2HTTPEvent api(String routeKey, String path, Map<String, String> pathParameters, String org) {
+        return api(routeKey, path, pathParameters, org, null);
+    }
+
+    private static APIGatewayV2HTTPEvent api(String routeKey, String path, Map<String, String> pathParameters, String org,
+            Map<String, String> query) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = org == null ? null
+                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
+                        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                .withClaims(Map.of(Claims.ORGANISATION, org, Claims.EMAIL, "bench@bench.example"))
+                                .withScopes(List.of()).build()).build();
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters).withQueryStringParameters(query)
+                .withHeaders(Map.of()).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey)
+                        .withRequestId(UUID.randomUUID().toString()).withAuthorizer(authorizer)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(routeKey.split(" ")[0]).withPath(path).build()).build())
+                .build();
+    }
+
+    private static SQSEvent sqs(String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(UUID.randomUUID().toString());
+        message.setBody(body);
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
+    }
+
+    // ---- warm latency ----
+
+    private static void warm(LocalRuntime runtime) {
+        String org = "bench-warm-" + UUID.randomUUID().toString().substring(0, 6);
+        Recruiter recruiter = new Recruiter(runtime, org);
+        String planId = recruiter.call("POST", "/plans", Pipeline.plan("warm@" + org + ".example", false), 201)
+                .path("planId").asText();
+        String email = "warm-candidate@" + org + ".example";
+        String batchId = recruiter.call("POST", "/plans/" + planId + "/batches",
+                Map.of("candidates", List.of(Map.of("name", "Warm Candidate", "email", email))), 201).path("batchId").asText();
+        String link = Pipeline.awaitLink(new LocalMailbox(runtime.cloud().sesEndpoint()), email, Duration.ofSeconds(30));
+        String token = link.substring(link.indexOf('#') + 1);
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("plans_get", "/plans/" + planId);
+        paths.put("plans_list", "/plans?limit=20");
+        paths.put("batch_status", "/plans/" + planId + "/batches/" + batchId);
+        paths.put("usage", "/usage?month=2026-11");
+        paths.put("session_view", "/sessions/" + token);
+        for (var entry : paths.entrySet()) {
+            boolean candidate = entry.getKey().startsWith("session");
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                long start = System.nanoTime();
+                if (candidate) {
+                    recruiter.anonymous("GET", entry.getValue(), 200);
+                } else {
+                    recruiter.call("GET", entry.getValue(), null, 200);
+                }
+                if (i >= 50) {
+                    latencies.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            figure("warm_" + entry.getKey() + "_p50", percentile(latencies, 50), "ms");
+            figure("warm_" + entry.getKey() + "_p99", percentile(latencies, 99), "ms");
+        }
+    }
+
+    // ---- invitations ----
+
+    static void invitations(LocalRuntime runtime, int count) {
+        String org = "bench-inv-" + UUID.randomUUID().toString().substring(0, 6);
+        Recruiter recruiter = new Recruiter(runtime, org);
+        String planId = recruiter.call("POST", "/plans", Pipeline.plan("hiring@" + org + ".example", false), 201)
+                .path("planId").asText();
+        String domain = org + ".example";
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(Map.of("name", "Candidate " + i, "email", "c" + i + "@" + domain));
+        }
+        LocalMailbox mailbox = new LocalMailbox(runtime.cloud().sesEndpoint());
+        Instant start = Instant.now();
+        JsonNode batch = recruiter.call("POST", "/plans/" + planId + "/batches", Map.of("candidates", rows), 201);
+        double upload = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        Instant deadline = start.plus(Duration.ofMinutes(10));
+        int delivered = 0;
+        int duplicates = 0;
+        while (Instant.now().isBefore(deadline)) {
+            Map<String, Integer> perAddress = new HashMap<>();
+            mailbox.all().stream().flatMap(e -> e.to().stream()).filter(a -> a.endsWith("@" + domain))
+                    .forEach(a -> perAddress.merge(a, 1, Integer::sum));
+            delivered = perAddress.size();
+            duplicates = perAddress.values().stream().mapToInt(n -> n - 1).sum();
+            if (delivered >= count) {
+                break;
+            }
+            pause(Duration.ofSeconds(2));
+        }
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        figure("invitations_accepted", batch.path("accepted").asInt(), "candidates");
+        figure("invitations_upload", upload, "s");
+        figure("invitations_emails", delivered, "emails");
+        figure("invitations_duplicates", duplicates, "emails");
+        figure("invitations_until_last_email", seconds, "s");
+        figure("invitations_rate", delivered / seconds, "emails/s");
+    }
+
+    // ---- helpers ----
+
+    static double median(List<Double> values) {
+        return percentile(values, 50);
+    }
+
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static Path single(Path folder, String suffix) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no *" + suffix + " in " + folder + ": run mvn package"));
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A recruiter's HTTP calls with a local token. */
+    static final class Recruiter {
+        private final LocalRuntime runtime;
+        private final String token;
+
+        Recruiter(LocalRuntime runtime, String organisation) {
+            this.runtime = runtime;
+            this.token = runtime.jwt().mint(organisation, "bench@" + organisation + ".example", Duration.ofHours(2));
+        }
+
+        JsonNode call(String method, String path, Object body, int expected) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(runtime.apiEndpoint().resolve(URI.create(path)))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+            return send(request.build(), expected);
+        }
+
+        JsonNode anonymous(String method, String path, int expected) {
+            return send(HttpRequest.newBuilder(runtime.apiEndpoint().resolve(URI.create(path))).method(method,
+                    HttpRequest.BodyPublishers.noBody()).build(), expected);
+        }
+
+        private static JsonNode send(HttpRequest request, int expected) {
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != expected) {
+                    throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+                return Json.read(response.body(), JsonNode.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static CandidateDriver driver(LocalRuntime runtime, String link) {
+        return new CandidateDriver(runtime.apiEndpoint(), link);
+    }
+}

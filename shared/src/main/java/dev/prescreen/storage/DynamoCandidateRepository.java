@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -78,7 +77,7 @@ public final class DynamoCandidateRepository implements CandidateRepository {
     @Override
     public Set<String> invitedEmails(String organisation, String planId) {
         Set<String> emails = new HashSet<>();
-        queryAll(QueryRequest.builder().tableName(items.table())
+        items.queryAll(QueryRequest.builder().tableName(items.table())
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(emailsPk(organisation, planId))))
@@ -108,7 +107,7 @@ public final class DynamoCandidateRepository implements CandidateRepository {
 
     @Override
     public List<Candidate> inBatch(String organisation, String batchId) {
-        return queryAll(QueryRequest.builder().tableName(items.table()).indexName(Keys.GSI1)
+        return items.queryAll(QueryRequest.builder().tableName(items.table()).indexName(Keys.GSI1)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(batchCandidates(organisation, batchId))))
@@ -177,19 +176,6 @@ public final class DynamoCandidateRepository implements CandidateRepository {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private List<Map<String, AttributeValue>> queryAll(QueryRequest first) {
-        List<Map<String, AttributeValue>> all = new ArrayList<>();
-        QueryRequest request = first;
-        while (true) {
-            QueryResponse page = items.client().query(request);
-            all.addAll(page.items());
-            if (page.lastEvaluatedKey().isEmpty()) {
-                return all;
-            }
-            request = request.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).build();
         }
     }
 }

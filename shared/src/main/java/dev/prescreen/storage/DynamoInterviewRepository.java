@@ -70,22 +70,13 @@ public final class DynamoInterviewRepository implements InterviewRepository {
 
     @Override
     public List<Interview> ofPlan(String organisation, String planId) {
-        List<Interview> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = items.client().query(QueryRequest.builder().tableName(items.table())
-                    .indexName(Keys.GSI1)
-                    .keyConditionExpression("#pk = :pk and begins_with(#sk, :iv)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planInterviews(organisation, planId)),
-                            ":iv", AttributeValue.fromS("IV#")))
-                    .exclusiveStartKey(from)
-                    .build());
-            page.items().forEach(item -> found.add(DynamoItems.document(item, Interview.class)));
-            start = page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
-        } while (start != null);
-        return found;
+        return items.queryAll(QueryRequest.builder().tableName(items.table())
+                .indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk and begins_with(#sk, :iv)")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.planInterviews(organisation, planId)),
+                        ":iv", AttributeValue.fromS("IV#")))
+                .build()).stream().map(item -> DynamoItems.document(item, Interview.class)).toList();
     }
 
     /** Sparse index entry while an interview waits for its candidate: reminders and expiry find it there. */
@@ -104,23 +95,14 @@ public final class DynamoInterviewRepository implements InterviewRepository {
 
     @Override
     public List<Answer> answers(String organisation, String interviewId) {
-        List<Answer> answers = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = items.client().query(QueryRequest.builder().tableName(items.table())
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk and begins_with(#sk, :answer)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                    .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(Keys.interview(organisation, interviewId)),
-                            ":answer", AttributeValue.fromS(Keys.ANSWER_PREFIX)))
-                    .exclusiveStartKey(from)
-                    .build());
-            page.items().forEach(item -> answers.add(DynamoItems.document(item, Answer.class)));
-            start = page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
-        } while (start != null);
-        return answers;
+        return items.queryAll(QueryRequest.builder().tableName(items.table())
+                .consistentRead(true)
+                .keyConditionExpression("#pk = :pk and begins_with(#sk, :answer)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(
+                        ":pk", AttributeValue.fromS(Keys.interview(organisation, interviewId)),
+                        ":answer", AttributeValue.fromS(Keys.ANSWER_PREFIX)))
+                .build()).stream().map(item -> DynamoItems.document(item, Answer.class)).toList();
     }
 
     @Override

@@ -66,6 +66,20 @@ final class DynamoItems {
         return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(item);
     }
 
+    /** Every item a query returns, page after page. */
+    java.util.List<Map<String, AttributeValue>> queryAll(software.amazon.awssdk.services.dynamodb.model.QueryRequest first) {
+        java.util.List<Map<String, AttributeValue>> all = new java.util.ArrayList<>();
+        software.amazon.awssdk.services.dynamodb.model.QueryRequest request = first;
+        while (true) {
+            var page = dynamo.query(request);
+            all.addAll(page.items());
+            if (page.lastEvaluatedKey().isEmpty()) {
+                return all;
+            }
+            request = request.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).build();
+        }
+    }
+
     DynamoDbClient client() {
         return dynamo;
     }

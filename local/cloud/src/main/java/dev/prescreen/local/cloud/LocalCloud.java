@@ -48,6 +48,12 @@ public final class LocalCloud implements AutoCloseable {
     private static final String NAME_PREFIX = "prescreen-";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    static {
+        // The JDK's HTTP server (Transcribe stand-in, local API, scheduler) writes headers and body
+        // separately; without TCP_NODELAY, Nagle's algorithm and delayed ACKs add 40 ms to every response.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, String> settings = new HashMap<>();
     private final Path workDir;

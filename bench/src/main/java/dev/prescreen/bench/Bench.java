@@ -11,13 +11,9 @@ import dev.prescreen.local.cloud.LocalMailbox;
 import dev.prescreen.local.cloud.ProjectLayout;
 import dev.prescreen.local.runtime.LocalRuntime;
 import dev.prescreen.local.runtime.demo.CandidateDriver;
+import dev.prescreen.local.runtime.demo.RecruiterClient;
 import dev.prescreen.scoring.eval.ScorerBenchmark;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +38,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Bench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-Xshare:auto");
     private static final int COLD_RUNS = 5;
@@ -203,7 +198,7 @@ public final class Bench {
 
     private static void warm(LocalRuntime runtime) {
         String org = "bench-warm-" + UUID.randomUUID().toString().substring(0, 6);
-        Recruiter recruiter = new Recruiter(runtime, org);
+        RecruiterClient recruiter = new RecruiterClient(runtime, org, "bench@" + org + ".example");
         String planId = recruiter.call("POST", "/plans", Pipeline.plan("warm@" + org + ".example", false), 201)
                 .path("planId").asText();
         String email = "warm-candidate@" + org + ".example";
@@ -240,7 +235,7 @@ public final class Bench {
 
     static void invitations(LocalRuntime runtime, int count) {
         String org = "bench-inv-" + UUID.randomUUID().toString().substring(0, 6);
-        Recruiter recruiter = new Recruiter(runtime, org);
+        RecruiterClient recruiter = new RecruiterClient(runtime, org, "bench@" + org + ".example");
         String planId = recruiter.call("POST", "/plans", Pipeline.plan("hiring@" + org + ".example", false), 201)
                 .path("planId").asText();
         String domain = org + ".example";
@@ -301,49 +296,6 @@ public final class Bench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A recruiter's HTTP calls with a local token. */
-    static final class Recruiter {
-        private final LocalRuntime runtime;
-        private final String token;
-
-        Recruiter(LocalRuntime runtime, String organisation) {
-            this.runtime = runtime;
-            this.token = runtime.jwt().mint(organisation, "bench@" + organisation + ".example", Duration.ofHours(2));
-        }
-
-        JsonNode call(String method, String path, Object body, int expected) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(runtime.apiEndpoint().resolve(URI.create(path)))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(Json.write(body)));
-            return send(request.build(), expected);
-        }
-
-        JsonNode anonymous(String method, String path, int expected) {
-            return send(HttpRequest.newBuilder(runtime.apiEndpoint().resolve(URI.create(path))).method(method,
-                    HttpRequest.BodyPublishers.noBody()).build(), expected);
-        }
-
-        private static JsonNode send(HttpRequest request, int expected) {
-            try {
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != expected) {
-                    throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
-                            + response.statusCode() + ": " + response.body());
-                }
-                return Json.read(response.body(), JsonNode.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 

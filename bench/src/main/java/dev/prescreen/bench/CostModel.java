@@ -43,7 +43,11 @@ public final class CostModel {
             Pipeline.run(runtime, 1, voice);
             after = runtime.functions().usage();
         }
-        Map<String, Long> requests = counter.snapshot();
+        Map<String, Long> requests = new java.util.TreeMap<>();
+        // Keys are "<service>.<operation>" with the SDK's service names; normalise the case.
+        counter.snapshot().forEach((key, value) -> requests.merge(key.replaceFirst("^(?i)dynamodb", "DynamoDB")
+                .replaceFirst("^(?i)sesv2", "SESv2").replaceFirst("^(?i)sqs", "SQS").replaceFirst("^(?i)s3", "S3"),
+                value, Long::sum));
         Map<String, Double> lines = new LinkedHashMap<>();
         double gbSeconds = 0;
         long invocations = 0;
@@ -63,9 +67,9 @@ public final class CostModel {
         long reads = sum(requests, "DynamoDB.GetItem", "DynamoDB.Query", "DynamoDB.Scan");
         lines.put("dynamodb", writes * prices.path("dynamodb_write_request_unit").asDouble()
                 + reads * prices.path("dynamodb_read_request_unit").asDouble());
-        long sqs = requests.entrySet().stream().filter(e -> e.getKey().startsWith("SQS.")).mapToLong(Map.Entry::getValue).sum()
-                // Lambda's event source mappings poll and delete: about two more requests per message consumed.
-                + 2 * sum(requests, "SQS.SendMessage", "SQS.SendMessageBatch");
+        // The local pollers' receives are not Lambda's: count each message sent, plus the receive and the
+        // delete that Lambda's event source mapping makes for it.
+        long sqs = 3 * sum(requests, "SQS.SendMessage", "SQS.SendMessageBatch");
         lines.put("sqs", sqs * prices.path("sqs_request").asDouble());
         // Browser uploads and Transcribe's own reads and writes are not SDK calls of ours: one PUT and one
         // GET of the recording, one PUT of the transcript per answer, plus the functions' own S3 calls.
@@ -84,6 +88,7 @@ public final class CostModel {
         System.out.println("# per candidate, standard screen: " + QUESTIONS + " questions x " + Pipeline.ANSWER_SECONDS
                 + " s spoken (" + billedAudio / 60 + " min billed audio); prices " + prices.path("region").asText()
                 + " taken " + prices.path("taken").asText());
+        System.out.println("# requests: " + requests);
         System.out.println("# measured: " + invocations + " invocations, " + String.format(Locale.ROOT, "%.2f", gbSeconds)
                 + " GB-s, " + writes + " DynamoDB writes, " + reads + " reads, " + sqs + " SQS requests, "
                 + emails + " emails");
@@ -97,6 +102,11 @@ public final class CostModel {
         System.out.printf(Locale.ROOT, "cost_total_without_transcribe %.4f USD%n", total - lines.get("transcribe"));
         System.out.printf(Locale.ROOT, "margin_at_price %.4f USD%n", price - total);
         System.out.printf(Locale.ROOT, "margin_at_price_share %.1f %%%n", 100 * (price - total) / price);
+        double tier2 = billedAudio * prices.path("transcribe_second_tier2").asDouble();
+        System.out.printf(Locale.ROOT, "cost_total_transcribe_tier2 %.4f USD%n", total - lines.get("transcribe") + tier2);
+        double halfFilled = QUESTIONS * Math.max(prices.path("transcribe_minimum_seconds_per_job").asDouble(),
+                Pipeline.ANSWER_SECONDS / 2.0) * prices.path("transcribe_second_tier1").asDouble();
+        System.out.printf(Locale.ROOT, "cost_total_answers_half_used %.4f USD%n", total - lines.get("transcribe") + halfFilled);
         System.exit(0);
     }
 

@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +29,6 @@ import java.util.concurrent.TimeUnit;
  * by the local Transcribe stand-in; one drops off and resumes); the reports are awaited and ranked.
  */
 public final class Demo {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One simulated candidate's outcome. */
     public record Result(String name, String profile, String interviewId, Integer overall, Boolean passed,
@@ -65,7 +59,7 @@ public final class Demo {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String organisation = "demo-" + run;
         String recipient = "hiring@" + organisation + ".example";
-        String token = runtime.jwt().mint(organisation, "rita@" + organisation + ".example", Duration.ofHours(12));
+        RecruiterClient recruiter = new RecruiterClient(runtime, organisation, "rita@" + organisation + ".example");
 
         out.println("1. Creating the plan (8 bank questions, pass threshold 60) as a recruiter of " + organisation);
         Map<String, Object> plan = new LinkedHashMap<>(Json.mapper().convertValue(scenario.path("plan"), Map.class));
@@ -73,7 +67,7 @@ public final class Demo {
         scenario.path("plan").path("questions").forEach(n -> questions.add(Map.of("bankQuestion", n.asInt())));
         plan.put("questions", questions);
         plan.put("recipients", List.of(recipient));
-        String planId = call(token, "POST", "/plans", plan, 201).path("planId").asText();
+        String planId = recruiter.call("POST", "/plans", plan, 201).path("planId").asText();
 
         List<JsonNode> candidates = new ArrayList<>();
         scenario.path("candidates").forEach(candidates::add);
@@ -86,7 +80,7 @@ public final class Demo {
             rows.add(Map.of("name", candidate.path("name").asText(), "email", email));
         }
         out.println("2. Inviting " + rows.size() + " candidates in one batch");
-        JsonNode batch = call(token, "POST", "/plans/" + planId + "/batches", Map.of("candidates", rows), 201);
+        JsonNode batch = recruiter.call("POST", "/plans/" + planId + "/batches", Map.of("candidates", rows), 201);
         out.println("   accepted " + batch.path("accepted").asInt() + ", rejected " + batch.path("rejected").size());
 
         out.println("3. Candidates read their invitations and answer");
@@ -119,7 +113,7 @@ public final class Demo {
         int reported = -1;
         JsonNode ranking = null;
         while (Instant.now().isBefore(deadline)) {
-            ranking = call(token, "GET", "/plans/" + planId + "/candidates", null, 200).path("items");
+            ranking = recruiter.call("GET", "/plans/" + planId + "/candidates", null, 200).path("items");
             if (ranking.size() != reported) {
                 reported = ranking.size();
                 out.println("   reports: " + reported + "/" + candidates.size());
@@ -144,7 +138,7 @@ public final class Demo {
                     row.path("overall").isNull() ? null : row.path("overall").asInt(),
                     row.path("passed").isNull() ? null : row.path("passed").asBoolean(), flags, review, emailed));
         }
-        return new Outcome(organisation, planId, token, results, candidates.size());
+        return new Outcome(organisation, planId, recruiter.token(), results, candidates.size());
     }
 
     /** Prints the ranked table. */
@@ -215,29 +209,6 @@ public final class Demo {
             pause();
         }
         throw new IllegalStateException("no invitation reached " + email);
-    }
-
-    private JsonNode call(String token, String method, String path, Object body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(runtime.apiEndpoint().resolve(URI.create(path)))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(Json.write(body)));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            return Json.read(response.body(), JsonNode.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode scenario() {

@@ -107,9 +107,14 @@ public final class ApiRequest {
      * the field it concerns.
      */
     public <T> T json(Class<T> type) {
+        return json(type, MAX_JSON_BODY_BYTES);
+    }
+
+    /** As {@link #json(Class)}, for bodies that may be larger (a batch of up to 10,000 candidates). */
+    public <T> T json(Class<T> type, int maxBytes) {
         String body = body();
-        if (body.getBytes(StandardCharsets.UTF_8).length > MAX_JSON_BODY_BYTES) {
-            throw new DomainException.InvalidInput("body", "is larger than " + MAX_JSON_BODY_BYTES + " bytes");
+        if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw new DomainException.InvalidInput("body", "is larger than " + maxBytes + " bytes");
         }
         if (body.isBlank()) {
             throw new DomainException.InvalidInput("body", "a JSON object is required");

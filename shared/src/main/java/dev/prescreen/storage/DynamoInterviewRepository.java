@@ -59,13 +59,7 @@ public final class DynamoInterviewRepository implements InterviewRepository {
 
     @Override
     public List<Interview> awaitingStart(java.time.Instant expiringBefore, int limit) {
-        QueryResponse response = items.client().query(r -> r.tableName(items.table()).indexName(Keys.GSI2)
-                .keyConditionExpression("#pk = :pk and #sk < :before")
-                .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#sk", Keys.GSI2_SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AWAITING_START),
-                        ":before", AttributeValue.fromS(expiringBefore.toString())))
-                .limit(limit));
-        return response.items().stream().map(item -> DynamoItems.document(item, Interview.class)).toList();
+        return sparseBefore(AWAITING_START, expiringBefore, limit, Interview.class);
     }
 
     @Override
@@ -144,13 +138,18 @@ public final class DynamoInterviewRepository implements InterviewRepository {
 
     @Override
     public List<Answer> transcribingSince(java.time.Instant before, int limit) {
+        return sparseBefore(TRANSCRIBING, before, limit, Answer.class);
+    }
+
+    /** Items of a sparse gsi2 partition whose sort key (an instant, then an id) is before the instant. */
+    private <T> List<T> sparseBefore(String partition, java.time.Instant before, int limit, Class<T> type) {
         QueryResponse response = items.client().query(r -> r.tableName(items.table()).indexName(Keys.GSI2)
                 .keyConditionExpression("#pk = :pk and #sk < :before")
                 .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#sk", Keys.GSI2_SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TRANSCRIBING),
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition),
                         ":before", AttributeValue.fromS(before.toString())))
                 .limit(limit));
-        return response.items().stream().map(item -> DynamoItems.document(item, Answer.class)).toList();
+        return response.items().stream().map(item -> DynamoItems.document(item, type)).toList();
     }
 
     /** Sparse index entry while a transcription job runs, so the reconciler finds stuck jobs without a scan. */

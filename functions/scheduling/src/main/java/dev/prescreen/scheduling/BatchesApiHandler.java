@@ -22,6 +22,9 @@ import java.util.Map;
 /** The recruiter's batch API: upload candidates (JSON or CSV), read a batch's progress, cancel it. */
 public final class BatchesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** 10,000 candidates with long names and addresses fit; API Gateway itself stops at 10 MB. */
+    private static final int MAX_BATCH_BYTES = 5 * 1024 * 1024;
+
     private final ApiRouter router;
     private final BatchService batches;
 
@@ -56,10 +59,14 @@ public final class BatchesApiHandler implements RequestHandler<APIGatewayV2HTTPE
         List<CandidateRow> rows = new ArrayList<>();
         Instant sendAt;
         if (request.contentType().equals("text/csv")) {
-            rows = CandidateCsv.parse(request.body());
+            String csv = request.body();
+            if (csv.length() > MAX_BATCH_BYTES) {
+                throw new DomainException.InvalidInput("body", "is larger than " + MAX_BATCH_BYTES + " bytes");
+            }
+            rows = CandidateCsv.parse(csv);
             sendAt = request.query("sendAt").map(BatchesApiHandler::instant).orElse(null);
         } else {
-            BatchRequest body = request.json(BatchRequest.class);
+            BatchRequest body = request.json(BatchRequest.class, MAX_BATCH_BYTES);
             if (body.candidates() == null) {
                 throw new DomainException.InvalidInput("candidates", "is required");
             }

@@ -173,6 +173,25 @@ class BatchesIT {
     }
 
     @Test
+    void aBatchOfFiveThousandCandidatesIsAcceptedInOneRequest() {
+        String planId = plan(7);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            rows.add(row("Candidate Number " + i, "candidate" + i + "." + unique + "@candidates.example"));
+        }
+        rows.add(row("Too Many", email("c0")));
+        rows.set(5000, row("Duplicate", "candidate0." + unique + "@candidates.example"));
+        ApiClient.Response created = recruiter.post("/plans/" + planId + "/batches",
+                Map.of("candidates", rows, "sendAt", Instant.now().plus(Duration.ofDays(1)).toString()));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.json().path("accepted").asInt()).isEqualTo(5000);
+        assertThat(created.json().path("rejected").path(0).path("row").asInt()).isEqualTo(5001);
+        String batchId = created.json().path("batchId").asText();
+        assertThat(recruiter.delete("/plans/" + planId + "/batches/" + batchId).json().path("counts")
+                .path("cancelled").asInt()).isEqualTo(5000);
+    }
+
+    @Test
     void aRedeliveredInvitationMessageSendsNoSecondEmail() {
         String planId = plan(7);
         ApiClient.Response created = recruiter.post("/plans/" + planId + "/batches",

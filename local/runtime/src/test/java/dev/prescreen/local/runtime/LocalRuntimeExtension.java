@@ -22,7 +22,7 @@ final class LocalRuntimeExtension implements ParameterResolver {
                 .runtime;
     }
 
-    private record Running(LocalRuntime runtime) implements ExtensionContext.Store.CloseableResource {
+    private record Running(LocalRuntime runtime) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             runtime.close();

@@ -27,7 +27,7 @@ public final class LocalCloudExtension implements ParameterResolver {
                 .cloud;
     }
 
-    private record Running(LocalCloud cloud) implements ExtensionContext.Store.CloseableResource {
+    private record Running(LocalCloud cloud) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             cloud.close();

@@ -16,6 +16,8 @@ import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.Page;
 import dev.prescreen.domain.candidate.Candidate;
 import dev.prescreen.domain.candidate.CandidateRepository;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewState;
 import dev.prescreen.domain.report.ErasureService;
 import dev.prescreen.domain.report.Report;
 import dev.prescreen.domain.report.ReportService;
@@ -42,6 +44,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 500;
+    private static final List<String> STATES = List.of("completed", "invited", "in_progress", "submitted", "expired");
     private static final int CSV_ROWS = ReportService.MAX_RANKED;
 
     private final ApiRouter router;
@@ -98,9 +101,8 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private Page<CandidateRow> rows(ApiRequest request, int limit) {
         String state = request.query("state").orElse("completed");
-        if (!state.equals("completed")) {
-            throw new DomainException.InvalidInput("state", "only completed candidates are ranked; "
-                    + "see each batch's counts for the other states");
+        if (!STATES.contains(state)) {
+            throw new DomainException.InvalidInput("state", "must be one of " + STATES);
         }
         Boolean passed = request.query("passed").map(value -> switch (value) {
             case "true" -> Boolean.TRUE;
@@ -109,6 +111,22 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }).orElse(null);
         String organisation = request.organisation();
         String planId = request.pathParameter("planId");
+        if (!state.equals("completed")) {
+            if (passed != null) {
+                throw new DomainException.InvalidInput("passed", "applies to completed candidates only");
+            }
+            Page<Interview> interviews = reports.inState(organisation, planId,
+                    InterviewState.valueOf(state.toUpperCase(java.util.Locale.ROOT)), limit,
+                    request.query("cursor").orElse(null));
+            List<CandidateRow> rows = new ArrayList<>();
+            for (Interview interview : interviews.items()) {
+                Optional<Candidate> candidate = reports.candidate(organisation, interview.candidateId());
+                rows.add(new CandidateRow(0, interview.interviewId(), interview.candidateId(),
+                        candidate.map(Candidate::externalId).orElse(null), candidate.map(Candidate::name).orElse(null),
+                        null, null, List.of(), List.of(), null, null));
+            }
+            return new Page<>(rows, interviews.nextCursor());
+        }
         Page<Report> page = reports.ranked(organisation, planId, passed, limit, request.query("cursor").orElse(null));
         Map<Integer, Integer> rankByScore = new HashMap<>();
         List<CandidateRow> rows = new ArrayList<>();

@@ -215,6 +215,40 @@ public final class ReportService {
         return new Page<>(items, Optional.ofNullable(next));
     }
 
+    /**
+     * The plan's interviews in a state other than completed (invited, in progress, submitted, expired),
+     * oldest invitation first; the cursor is an opaque position in that list.
+     */
+    public Page<Interview> inState(String organisation, String planId, InterviewState state, int limit, String cursor) {
+        if (!Ids.looksLike("pl", planId) || plans.find(organisation, planId).isEmpty()) {
+            throw new DomainException.NotFound("plan");
+        }
+        int from = 0;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                from = Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                        java.nio.charset.StandardCharsets.UTF_8).replaceFirst("^at:", ""));
+            } catch (IllegalArgumentException e) {
+                throw new DomainException.InvalidInput("cursor", "is not a cursor from this listing");
+            }
+        }
+        List<Interview> matching = interviews.ofPlan(organisation, planId).stream()
+                .filter(i -> i.state() == state)
+                .sorted(java.util.Comparator.comparing(Interview::invitedAt).thenComparing(Interview::interviewId))
+                .toList();
+        int to = Math.min(matching.size(), from + limit);
+        Optional<String> next = to < matching.size()
+                ? Optional.of(java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(("at:" + to).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                : Optional.empty();
+        return new Page<>(from >= matching.size() ? List.of() : matching.subList(from, to), next);
+    }
+
+    /** The candidate's name, or empty once erased. */
+    public Optional<Candidate> candidate(String organisation, String candidateId) {
+        return candidates.find(organisation, candidateId);
+    }
+
     /** The rank (1 = best) a given overall score has among the plan's reports. */
     public int rank(String organisation, String planId, int overall) {
         return reports.rankOf(organisation, planId, overall)[0];

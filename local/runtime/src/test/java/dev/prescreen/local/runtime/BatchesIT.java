@@ -105,6 +105,13 @@ class BatchesIT {
                 recruiter.get("/plans/" + planId + "/batches/" + batchId).json())
                 .filter(b -> b.path("counts").path("sent").asInt() == 2));
         assertThat(status.path("status").asText()).isEqualTo("sent");
+
+        // Invited but not started: listed by state, with their names, unranked.
+        JsonNode invited = recruiter.get("/plans/" + planId + "/candidates?state=invited").json().path("items");
+        assertThat(invited.findValuesAsText("name")).contains("Ada <script>alert(1)</script>", "Grace");
+        assertThat(invited.path(0).path("overall").isNull()).isTrue();
+        assertThat(recruiter.get("/plans/" + planId + "/candidates?state=completed").json().path("items")).isEmpty();
+        assertThat(recruiter.get("/plans/" + planId + "/candidates?state=asleep").errorFields()).containsExactly("state");
     }
 
     @Test

@@ -63,6 +63,13 @@ public final class DynamoInterviewRepository implements InterviewRepository {
     }
 
     @Override
+    public List<Interview> overdue(java.time.Instant before, int limit) {
+        List<Interview> found = new java.util.ArrayList<>(sparseBefore(AWAITING_START, before, limit, Interview.class));
+        found.addAll(sparseBefore(REMINDED, before, limit, Interview.class));
+        return found;
+    }
+
+    @Override
     public List<Interview> ofPlan(String organisation, String planId) {
         return items.queryAll(QueryRequest.builder().tableName(items.table())
                 .indexName(Keys.GSI1)
@@ -75,6 +82,8 @@ public final class DynamoInterviewRepository implements InterviewRepository {
 
     /** Sparse index entry while an interview waits for its candidate: reminders and expiry find it there. */
     private static final String AWAITING_START = "AWAITING_START";
+    /** Reminded interviews still waiting: kept apart so they never crowd out the ones still to remind. */
+    private static final String REMINDED = "AWAITING_START_REMINDED";
 
     @Override
     public Optional<TokenRecord> findToken(String tokenHash) {
@@ -130,7 +139,7 @@ public final class DynamoInterviewRepository implements InterviewRepository {
         item.put(Keys.GSI1_PK, AttributeValue.fromS(Keys.planInterviews(interview.organisation(), interview.planId())));
         item.put(Keys.GSI1_SK, AttributeValue.fromS("IV#" + interview.interviewId()));
         if (interview.state() == dev.prescreen.domain.interview.InterviewState.INVITED) {
-            item.put(Keys.GSI2_PK, AttributeValue.fromS(AWAITING_START));
+            item.put(Keys.GSI2_PK, AttributeValue.fromS(interview.remindedAt() == null ? AWAITING_START : REMINDED));
             item.put(Keys.GSI2_SK, AttributeValue.fromS(interview.expiresAt() + "#" + interview.interviewId()));
         }
         return item;

@@ -91,7 +91,15 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     public List<Interview> awaitingStart(Instant expiringBefore, int limit) {
         return interviews.values().stream()
                 .filter(i -> i.state() == dev.prescreen.domain.interview.InterviewState.INVITED
-                        && i.expiresAt().isBefore(expiringBefore))
+                        && i.remindedAt() == null && i.expiresAt().isBefore(expiringBefore))
+                .sorted(Comparator.comparing(Interview::expiresAt)).limit(limit).toList();
+    }
+
+    @Override
+    public List<Interview> overdue(Instant before, int limit) {
+        return interviews.values().stream()
+                .filter(i -> i.state() == dev.prescreen.domain.interview.InterviewState.INVITED
+                        && i.expiresAt().isBefore(before))
                 .sorted(Comparator.comparing(Interview::expiresAt)).limit(limit).toList();
     }
 

@@ -10,6 +10,7 @@ import dev.prescreen.domain.plan.PlanService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,8 @@ public final class InvitationService {
 
     public static final Duration REMINDER_BEFORE_EXPIRY = Duration.ofHours(24);
     private static final int REMINDER_BATCH = 200;
+    /** A bound on one run (40,000 interviews), should writes keep conflicting; the next run goes on. */
+    private static final int MAX_ROUNDS = 200;
 
     private final CandidateRepository candidates;
     private final PlanService plans;
@@ -92,13 +95,24 @@ public final class InvitationService {
     public int remind() {
         Instant now = clock.instant();
         int reminded = 0;
-        for (Interview interview : interviews.awaitingStart(now.plus(REMINDER_BEFORE_EXPIRY), REMINDER_BATCH)) {
-            if (interview.expiredAt(now)) {
-                expire(interview);
-            } else if (interview.remindedAt() == null && remind(interview)) {
-                reminded++;
+        // Every interview handled leaves the index page (reminded, or expired), so the next page is new.
+        List<Interview> page;
+        int rounds = 0;
+        do {
+            page = interviews.awaitingStart(now.plus(REMINDER_BEFORE_EXPIRY), REMINDER_BATCH);
+            for (Interview interview : page) {
+                if (interview.expiredAt(now)) {
+                    expire(interview);
+                } else if (remind(interview)) {
+                    reminded++;
+                }
             }
-        }
+        } while (page.size() == REMINDER_BATCH && ++rounds < MAX_ROUNDS);
+        rounds = 0;
+        do {
+            page = interviews.overdue(now, REMINDER_BATCH);
+            page.forEach(this::expire);
+        } while (page.size() == REMINDER_BATCH && ++rounds < MAX_ROUNDS);
         return reminded;
     }
 
@@ -106,6 +120,8 @@ public final class InvitationService {
         Optional<Candidate> candidate = candidates.find(interview.organisation(), interview.candidateId())
                 .filter(c -> c.state() == CandidateState.SENT);
         if (candidate.isEmpty()) {
+            // Undeliverable or erased: nothing to send; mark it so it leaves the reminder queue.
+            interviews.replace(interview.withReminder(clock.instant()), interview.revision());
             return false;
         }
         // The reminder's intent: at most one reminder per interview, whatever happens after this write.

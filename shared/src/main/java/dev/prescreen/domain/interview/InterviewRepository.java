@@ -38,8 +38,11 @@ public interface InterviewRepository {
     /** Registers a further token for an existing interview. */
     void addToken(TokenRecord token);
 
-    /** Interviews not yet started (invited, no consent) whose link expires before the instant, soonest first. */
+    /** Interviews not yet started and not yet reminded whose link expires before the instant, soonest first. */
     List<Interview> awaitingStart(java.time.Instant expiringBefore, int limit);
+
+    /** Interviews not yet started, reminded or not, whose link expired before the instant. */
+    List<Interview> overdue(java.time.Instant before, int limit);
 
     /** The interviews of a plan. */
     List<Interview> ofPlan(String organisation, String planId);

@@ -61,10 +61,8 @@ public final class LocalJwt {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 Files.writeString(file, Base64.getEncoder().encodeToString(key));
-                try {
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // best effort on file systems without POSIX permissions
                 }
             }
             return new LocalJwt(Base64.getDecoder().decode(Files.readString(file).trim()));

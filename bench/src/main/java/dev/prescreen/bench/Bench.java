@@ -13,6 +13,7 @@ import dev.prescreen.local.runtime.LocalRuntime;
 import dev.prescreen.local.runtime.demo.CandidateDriver;
 import dev.prescreen.local.runtime.demo.RecruiterClient;
 import dev.prescreen.scoring.eval.ScorerBenchmark;
+import dev.prescreen.scoring.eval.ScoringEvaluation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public final class Bench {
         Set<String> parts = args.length == 0 ? Set.of("coldstart", "warm", "scorer", "pipeline", "invitations")
                 : Set.copyOf(Arrays.asList(args));
         if (parts.contains("scorer")) {
-            ScorerBenchmark.main(new String[] {"5"});
+            scorer();
         }
         if (parts.contains("coldstart") || parts.contains("warm") || parts.contains("pipeline")) {
             try (LocalCloud cloud = LocalCloud.builder().start();
@@ -76,6 +77,29 @@ public final class Bench {
 
     static void figure(String name, double value, String unit) {
         System.out.printf(Locale.ROOT, "%s %.1f %s%n", name, value, unit);
+    }
+
+    // ---- scorer ----
+
+    /** One thread scoring the calibration answers over and over (synthetic answers when they are absent). */
+    private static void scorer() throws IOException {
+        Path calibration = ProjectLayout.root().resolve("../shared/calibration/answers.jsonl").normalize();
+        if (!Files.isRegularFile(calibration)) {
+            System.out.println("# " + calibration + " not found: scoring synthetic answers instead");
+            ScorerBenchmark.main(new String[] {"5"});
+            return;
+        }
+        dev.prescreen.scoring.RubricScorer scorer = new dev.prescreen.scoring.RubricScorer();
+        Instant warmEnd = Instant.now().plusSeconds(2);
+        while (Instant.now().isBefore(warmEnd)) {
+            ScoringEvaluation.score(calibration, scorer);
+        }
+        long start = System.nanoTime();
+        long answers = 0;
+        while (System.nanoTime() - start < 5_000_000_000L) {
+            answers += ScoringEvaluation.score(calibration, scorer).size();
+        }
+        figure("scorer_throughput", answers / ((System.nanoTime() - start) / 1e9), "answers/s");
     }
 
     // ---- cold start ----

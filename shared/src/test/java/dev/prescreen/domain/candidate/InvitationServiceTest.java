@@ -1,0 +1,161 @@
+package dev.prescreen.domain.candidate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prescreen.domain.Page;
+import dev.prescreen.domain.bank.QuestionBanks;
+import dev.prescreen.domain.email.Mailer;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewState;
+import dev.prescreen.domain.interview.Invitations;
+import dev.prescreen.domain.plan.FollowUps;
+import dev.prescreen.domain.plan.Plan;
+import dev.prescreen.domain.plan.PlanRepository;
+import dev.prescreen.domain.plan.PlanRules;
+import dev.prescreen.domain.plan.PlanService;
+import dev.prescreen.testing.InMemoryCandidateRepository;
+import dev.prescreen.testing.InMemoryInterviewRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class InvitationServiceTest {
+
+    private static final Instant INVITED = Instant.parse("2026-11-20T09:00:00Z");
+    private static final dev.prescreen.domain.report.UsageMeter NO_USAGE = new dev.prescreen.domain.report.UsageMeter() {
+        @Override
+        public void record(String organisation, java.time.YearMonth month, String eventId,
+                java.util.Map<String, Double> amounts) {
+        }
+
+        @Override
+        public java.util.Map<String, Double> totals(String organisation, java.time.YearMonth month) {
+            return java.util.Map.of();
+        }
+    };
+    private final InMemoryCandidateRepository candidates = new InMemoryCandidateRepository();
+    private final InMemoryInterviewRepository interviews = new InMemoryInterviewRepository();
+    private final List<Mailer.OutgoingEmail> sent = new ArrayList<>();
+    private final AtomicInteger messages = new AtomicInteger();
+    private final Plan plan = new Plan("pl_01M8HKKW7XR7ZKVK2GHSN6THCA", "acme", "Backend Engineer", null, "en-US",
+            List.of(), 120, 20, 60, List.of("hiring@acme.example"), FollowUps.DEFAULT, 7, 90, Plan.PlanStatus.ACTIVE,
+            INVITED, INVITED, INVITED, 2);
+
+    private InvitationService service(Instant now) {
+        PlanRepository plans = new PlanRepository() {
+            @Override
+            public void create(Plan created) {
+            }
+
+            @Override
+            public Optional<Plan> find(String organisation, String planId) {
+                return Optional.of(plan);
+            }
+
+            @Override
+            public Page<Plan> list(String organisation, int limit, String cursor) {
+                return new Page<>(List.of(plan), Optional.empty());
+            }
+
+            @Override
+            public boolean replace(Plan replaced, long expectedRevision) {
+                return true;
+            }
+        };
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new InvitationService(candidates, new PlanService(plans, new PlanRules(QuestionBanks.builtIn()), clock),
+                interviews, email -> {
+                    sent.add(email);
+                    return "msg-" + messages.incrementAndGet();
+                }, NO_USAGE, "https://page.example/interview/", clock);
+    }
+
+    /** Candidates invited at the same time, all with an interview whose link expires in seven days. */
+    private void invite(int count, CandidateState state) {
+        Invitations invitations = new Invitations(interviews, Clock.fixed(INVITED, ZoneOffset.UTC));
+        List<Candidate> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = "cd_" + state + i;
+            Candidate candidate = new Candidate(id, "acme", plan.planId(), "bt_1", "Candidate " + i,
+                    state.wireName() + i + "@candidates.example", null, null, state, "iv_" + state + i, INVITED, INVITED, null, 1);
+            created.add(candidate);
+            invitations.open(plan, candidate.interviewId(), id, "bt_1");
+        }
+        candidates.createCandidates(created);
+    }
+
+    @Test
+    void everyCandidateDueGetsOneReminderEvenBeyondOnePageAndUndeliverableOnesNoneAndNeverBlockTheRest() {
+        invite(450, CandidateState.SENT);
+        invite(250, CandidateState.UNDELIVERABLE);
+        Instant oneDayBeforeExpiry = INVITED.plus(Duration.ofDays(6)).plus(Duration.ofHours(1));
+
+        assertThat(service(oneDayBeforeExpiry).remind()).isEqualTo(450);
+        assertThat(sent).hasSize(450).allSatisfy(email -> {
+            assertThat(email.subject()).startsWith("Reminder:");
+            assertThat(email.text()).contains("https://page.example/interview/#");
+        });
+        assertThat(service(oneDayBeforeExpiry.plusSeconds(3600)).remind()).as("at most one reminder").isZero();
+        assertThat(sent).hasSize(450);
+    }
+
+    @Test
+    void linksPastTheirWindowAreExpiredReminderOrNot() {
+        invite(3, CandidateState.SENT);
+        service(INVITED.plus(Duration.ofDays(6)).plus(Duration.ofHours(1))).remind();
+        service(INVITED.plus(Duration.ofDays(8))).remind();
+        assertThat(interviews.ofPlan("acme", plan.planId())).extracting(Interview::state)
+                .containsOnly(InterviewState.EXPIRED);
+    }
+
+    @Test
+    void aThrottledInvitationIsGivenBackToTheQueueAndSentOnTheRetry() {
+        Candidate candidate = new Candidate("cd_1", "acme", plan.planId(), "bt_1", "Ada", "ada@candidates.example", null,
+                null, CandidateState.SCHEDULED, "iv_1", null, null, null, 1);
+        candidates.createCandidates(List.of(candidate));
+        AtomicInteger attempts = new AtomicInteger();
+        PlanRepository plans = new PlanRepository() {
+            @Override
+            public void create(Plan created) {
+            }
+
+            @Override
+            public Optional<Plan> find(String organisation, String planId) {
+                return Optional.of(plan);
+            }
+
+            @Override
+            public Page<Plan> list(String organisation, int limit, String cursor) {
+                return new Page<>(List.of(), Optional.empty());
+            }
+
+            @Override
+            public boolean replace(Plan replaced, long expectedRevision) {
+                return true;
+            }
+        };
+        Clock clock = Clock.fixed(INVITED, ZoneOffset.UTC);
+        InvitationService throttled = new InvitationService(candidates,
+                new PlanService(plans, new PlanRules(QuestionBanks.builtIn()), clock), interviews, email -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        throw new Mailer.Throttled("slow down", null);
+                    }
+                    sent.add(email);
+                    return "msg-1";
+                }, NO_USAGE, "https://page.example/interview/", clock);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> throttled.invite("acme", "cd_1"))
+                .isInstanceOf(Mailer.Throttled.class);
+        assertThat(candidates.find("acme", "cd_1").orElseThrow().state()).isEqualTo(CandidateState.SCHEDULED);
+        assertThat(throttled.invite("acme", "cd_1")).isEqualTo(InvitationService.Outcome.SENT);
+        assertThat(throttled.invite("acme", "cd_1")).isEqualTo(InvitationService.Outcome.ALREADY_HANDLED);
+        assertThat(sent).hasSize(1);
+        assertThat(candidates.find("acme", "cd_1").orElseThrow().state()).isEqualTo(CandidateState.SENT);
+    }
+}

@@ -14,12 +14,7 @@ import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.Page;
-import dev.prescreen.domain.candidate.Candidate;
-import dev.prescreen.domain.candidate.CandidateRepository;
-import dev.prescreen.domain.interview.Interview;
-import dev.prescreen.domain.interview.InterviewState;
 import dev.prescreen.domain.report.ErasureService;
-import dev.prescreen.domain.report.Report;
 import dev.prescreen.domain.report.ReportService;
 import dev.prescreen.storage.DynamoCandidateRepository;
 import dev.prescreen.storage.DynamoInterviewRepository;
@@ -30,12 +25,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -44,13 +36,11 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 500;
-    private static final List<String> STATES = List.of("completed", "invited", "in_progress", "submitted", "expired");
     private static final int CSV_ROWS = ReportService.MAX_RANKED;
 
     private final ApiRouter router;
     private final ReportService reports;
     private final ErasureService erasure;
-    private final CandidateRepository candidates;
 
     public ReportsApiHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
@@ -59,8 +49,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public ReportsApiHandler(AwsClients clients, Settings settings) {
         String table = settings.tableName(Table.MAIN);
         this.reports = ReportingFunctions.reports(clients, settings);
-        this.candidates = new DynamoCandidateRepository(clients.dynamoDb(), table);
-        this.erasure = new ErasureService(candidates, new DynamoInterviewRepository(clients.dynamoDb(), table),
+        this.erasure = new ErasureService(new DynamoCandidateRepository(clients.dynamoDb(), table), new DynamoInterviewRepository(clients.dynamoDb(), table),
                 new DynamoReportRepository(clients.dynamoDb(), table),
                 ReportingFunctions.recordings(clients, settings, Bucket.RECORDINGS),
                 ReportingFunctions.recordings(clients, settings, Bucket.TRANSCRIPTS), Clock.systemUTC());
@@ -93,54 +82,14 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 review.position(), review.score(), review.reason(), reviewer));
     }
 
-    /** One row of the plan's ranking. */
-    record CandidateRow(int rank, String interviewId, String candidateId, String externalId, String name,
-            Integer overall, Boolean passed, List<String> flags, List<Integer> needsReview, String completedAt,
-            String reportUrl) {
-    }
-
-    private Page<CandidateRow> rows(ApiRequest request, int limit) {
-        String state = request.query("state").orElse("completed");
-        if (!STATES.contains(state)) {
-            throw new DomainException.InvalidInput("state", "must be one of " + STATES);
-        }
+    private Page<ReportService.CandidateSummary> rows(ApiRequest request, int limit) {
         Boolean passed = request.query("passed").map(value -> switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> throw new DomainException.InvalidInput("passed", "must be true or false");
         }).orElse(null);
-        String organisation = request.organisation();
-        String planId = request.pathParameter("planId");
-        if (!state.equals("completed")) {
-            if (passed != null) {
-                throw new DomainException.InvalidInput("passed", "applies to completed candidates only");
-            }
-            Page<Interview> interviews = reports.inState(organisation, planId,
-                    InterviewState.valueOf(state.toUpperCase(java.util.Locale.ROOT)), limit,
-                    request.query("cursor").orElse(null));
-            List<CandidateRow> rows = new ArrayList<>();
-            for (Interview interview : interviews.items()) {
-                Optional<Candidate> candidate = reports.candidate(organisation, interview.candidateId());
-                rows.add(new CandidateRow(0, interview.interviewId(), interview.candidateId(),
-                        candidate.map(Candidate::externalId).orElse(null), candidate.map(Candidate::name).orElse(null),
-                        null, null, List.of(), List.of(), null, null));
-            }
-            return new Page<>(rows, interviews.nextCursor());
-        }
-        Page<Report> page = reports.ranked(organisation, planId, passed, limit, request.query("cursor").orElse(null));
-        Map<Integer, Integer> rankByScore = new HashMap<>();
-        List<CandidateRow> rows = new ArrayList<>();
-        for (Report report : page.items()) {
-            int rank = report.overall() == null ? 0 : rankByScore.computeIfAbsent(report.overall(),
-                    overall -> reports.rank(organisation, planId, overall));
-            Optional<Candidate> candidate = candidates.find(organisation, report.candidateId());
-            List<String> flags = report.questions().stream().flatMap(q -> q.flags().stream()).distinct().sorted().toList();
-            rows.add(new CandidateRow(rank, report.interviewId(), report.candidateId(),
-                    candidate.map(Candidate::externalId).orElse(null), report.candidateName(), report.overall(),
-                    report.passed(), flags, report.needsReview(), String.valueOf(report.completedAt()),
-                    reports.reportLink(report.interviewId())));
-        }
-        return new Page<>(rows, page.nextCursor());
+        return reports.candidates(request.organisation(), request.pathParameter("planId"),
+                request.query("state").orElse("completed"), passed, limit, request.query("cursor").orElse(null));
     }
 
     private APIGatewayV2HTTPResponse candidates(ApiRequest request) {
@@ -153,7 +102,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
         if (limit < 1 || limit > MAX_PAGE) {
             throw new DomainException.InvalidInput("limit", "must be from 1 to " + MAX_PAGE);
         }
-        Page<CandidateRow> page = rows(request, limit);
+        Page<ReportService.CandidateSummary> page = rows(request, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items());
         page.nextCursor().ifPresent(cursor -> body.put("nextCursor", cursor));
@@ -161,11 +110,11 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse csv(ApiRequest request) {
-        Page<CandidateRow> page = rows(request, CSV_ROWS);
+        Page<ReportService.CandidateSummary> page = rows(request, CSV_ROWS);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("rank", "candidateId",
                 "externalId", "name", "overall", "passed", "flags", "needsReview", "completedAt", "reportUrl").get())) {
-            for (CandidateRow row : page.items()) {
+            for (ReportService.CandidateSummary row : page.items()) {
                 printer.printRecord(row.rank(), row.candidateId(), cell(row.externalId()), cell(row.name()),
                         row.overall(), row.passed(), String.join(" ", row.flags()), row.needsReview().toString(),
                         row.completedAt(), row.reportUrl());

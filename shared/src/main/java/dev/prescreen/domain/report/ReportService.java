@@ -215,11 +215,53 @@ public final class ReportService {
         return new Page<>(items, Optional.ofNullable(next));
     }
 
+    /** One candidate of a plan as the recruiter's listing shows it; rank 0 and no score when not completed. */
+    public record CandidateSummary(int rank, String interviewId, String candidateId, String externalId, String name,
+            Integer overall, Boolean passed, List<String> flags, List<Integer> needsReview, Instant completedAt,
+            String reportUrl) {
+    }
+
+    public static final List<String> STATES = List.of("completed", "invited", "in_progress", "submitted", "expired");
+
     /**
-     * The plan's interviews in a state other than completed (invited, in progress, submitted, expired),
-     * oldest invitation first; the cursor is an opaque position in that list.
+     * A plan's candidates: the completed ranked by overall score (ties share a rank; optionally only those
+     * who passed or failed), the others by state in invitation order.
      */
-    public Page<Interview> inState(String organisation, String planId, InterviewState state, int limit, String cursor) {
+    public Page<CandidateSummary> candidates(String organisation, String planId, String state, Boolean passed,
+            int limit, String cursor) {
+        if (!STATES.contains(state)) {
+            throw new DomainException.InvalidInput("state", "must be one of " + STATES);
+        }
+        if (!state.equals("completed")) {
+            if (passed != null) {
+                throw new DomainException.InvalidInput("passed", "applies to completed candidates only");
+            }
+            Page<Interview> page = inState(organisation, planId, InterviewState.valueOf(state.toUpperCase(
+                    java.util.Locale.ROOT)), limit, cursor);
+            return new Page<>(page.items().stream().map(interview -> {
+                Optional<Candidate> candidate = candidates.find(organisation, interview.candidateId());
+                return new CandidateSummary(0, interview.interviewId(), interview.candidateId(),
+                        candidate.map(Candidate::externalId).orElse(null), candidate.map(Candidate::name).orElse(null),
+                        null, null, List.of(), List.of(), null, null);
+            }).toList(), page.nextCursor());
+        }
+        Page<Report> page = ranked(organisation, planId, passed, limit, cursor);
+        Map<Integer, Integer> rankByScore = new java.util.HashMap<>();
+        List<CandidateSummary> rows = new ArrayList<>();
+        for (Report report : page.items()) {
+            int rank = report.overall() == null ? 0 : rankByScore.computeIfAbsent(report.overall(),
+                    overall -> reports.rankOf(organisation, planId, overall)[0]);
+            Optional<Candidate> candidate = candidates.find(organisation, report.candidateId());
+            List<String> flags = report.questions().stream().flatMap(q -> q.flags().stream()).distinct().sorted().toList();
+            rows.add(new CandidateSummary(rank, report.interviewId(), report.candidateId(),
+                    candidate.map(Candidate::externalId).orElse(null), report.candidateName(), report.overall(),
+                    report.passed(), flags, report.needsReview(), report.completedAt(), reportLink(report.interviewId())));
+        }
+        return new Page<>(rows, page.nextCursor());
+    }
+
+    /** The plan's interviews in a state other than completed, oldest invitation first. */
+    private Page<Interview> inState(String organisation, String planId, InterviewState state, int limit, String cursor) {
         if (!Ids.looksLike("pl", planId) || plans.find(organisation, planId).isEmpty()) {
             throw new DomainException.NotFound("plan");
         }
@@ -242,16 +284,6 @@ public final class ReportService {
                         .encodeToString(("at:" + to).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 : Optional.empty();
         return new Page<>(from >= matching.size() ? List.of() : matching.subList(from, to), next);
-    }
-
-    /** The candidate's name, or empty once erased. */
-    public Optional<Candidate> candidate(String organisation, String candidateId) {
-        return candidates.find(organisation, candidateId);
-    }
-
-    /** The rank (1 = best) a given overall score has among the plan's reports. */
-    public int rank(String organisation, String planId, int overall) {
-        return reports.rankOf(organisation, planId, overall)[0];
     }
 
     public Map<String, Double> usage(String organisation, YearMonth month) {

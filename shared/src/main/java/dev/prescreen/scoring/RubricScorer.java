@@ -451,6 +451,9 @@ public final class RubricScorer implements AnswerScorer {
             f.durations += durations;
             f.quantities += Math.max(0, quantities - durations);
             int employers = count(EMPLOYER, st, s.start(), "named_employer", evidence);
+            if (employers == 0) {
+                employers = namedOrganisation(tokens, text, evidence);
+            }
             f.employers += employers;
             int projects = 0;
             if (actionHere || f.iActions > 0) {
@@ -500,6 +503,22 @@ public final class RubricScorer implements AnswerScorer {
         }
         return f;
     }
+
+    /** "at Spotify", "for Zalando": a preposition of employment before a proper noun that is no technology. */
+    private int namedOrganisation(List<Token> tokens, String text, List<Evidence> evidence) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token next = tokens.get(i + 1);
+            if (EMPLOYMENT_PREPOSITIONS.contains(tokens.get(i).form()) && next.is("PROPN")
+                    && lexicon.find(List.of(next.form())).isEmpty()) {
+                evidence.add(new Evidence("named_employer", next.start(), next.end(),
+                        text.substring(next.start(), next.end())));
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static final java.util.Set<String> EMPLOYMENT_PREPOSITIONS = java.util.Set.of("at", "for", "joined");
 
     private static int count(Pattern pattern, String st, int offset, String kind, List<Evidence> evidence) {
         Matcher m = pattern.matcher(st);

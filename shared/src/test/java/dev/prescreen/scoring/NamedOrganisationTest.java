@@ -1,0 +1,34 @@
+package dev.prescreen.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prescreen.domain.QuestionType;
+import dev.prescreen.domain.bank.BankQuestion;
+import dev.prescreen.domain.bank.QuestionBanks;
+import org.junit.jupiter.api.Test;
+
+/** A company named only by its proper name ("at Spotify") is an employer, unless it is a technology. */
+class NamedOrganisationTest {
+
+    private final RubricScorer scorer = new RubricScorer();
+    private final BankQuestion cloud = QuestionBanks.builtIn().find("backend-engineer").orElseThrow().question(5).orElseThrow();
+
+    @Test
+    void aProperNounAfterAtIsANamedEmployer() {
+        ScoreCard card = scorer.score(ScoringInput.of(cloud.text(), QuestionType.EXPERIENCE, cloud.concepts(),
+                "At Spotify I ran podcast ingestion on AWS for three years: Lambda, SQS, DynamoDB and S3, all in CDK. "
+                        + "I moved the transcoding fleet from EC2 to Fargate, which cut our compute bill by 40 percent."));
+        assertThat(card.evidence()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("named_employer");
+            assertThat(e.quote()).isEqualTo("Spotify");
+        });
+        assertThat(card.score()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aTechnologyAfterAtIsNoEmployer() {
+        ScoreCard card = scorer.score(ScoringInput.of(cloud.text(), QuestionType.EXPERIENCE, cloud.concepts(),
+                "I wrote operators for Kubernetes and providers for Terraform, and I know the cloud well."));
+        assertThat(card.evidence()).noneMatch(e -> e.kind().equals("named_employer"));
+    }
+}

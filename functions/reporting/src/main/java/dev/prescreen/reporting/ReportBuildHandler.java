@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.report.ReportService;
 import dev.prescreen.json.Json;
+import dev.prescreen.messages.ReportingMessage;
 import dev.prescreen.messages.SqsBatch;
 
 /** Completed interviews: build the report once and email it to the plan's recipients at most once. */
@@ -27,8 +27,8 @@ public final class ReportBuildHandler implements RequestHandler<SQSEvent, SQSBat
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatch.process("report.build", event, message -> {
-            JsonNode completed = Json.read(message.getBody(), JsonNode.class);
-            reports.interviewCompleted(completed.path("organisation").asText(), completed.path("interviewId").asText());
+            ReportingMessage completed = Json.read(message.getBody(), ReportingMessage.class);
+            reports.interviewCompleted(completed.organisation(), completed.interviewId());
         });
     }
 }

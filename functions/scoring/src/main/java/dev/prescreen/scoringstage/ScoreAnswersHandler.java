@@ -10,6 +10,7 @@ import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.pipeline.ScoringStage;
 import dev.prescreen.json.Json;
+import dev.prescreen.messages.ReportingMessage;
 import dev.prescreen.messages.ScoringMessage;
 import dev.prescreen.messages.SqsBatch;
 import dev.prescreen.scoring.RubricScorer;
@@ -18,7 +19,6 @@ import dev.prescreen.scoring.followup.FollowUpPolicy;
 import dev.prescreen.storage.DynamoInterviewRepository;
 import dev.prescreen.storage.DynamoPlanRepository;
 import java.time.Clock;
-import java.util.Map;
 
 /** Scores answers from the scoring queue and finishes interviews whose answers are all final. */
 public final class ScoreAnswersHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -37,7 +37,7 @@ public final class ScoreAnswersHandler implements RequestHandler<SQSEvent, SQSBa
                 new ThreadConfinedScorer(RubricScorer::new),
                 FollowUpPolicy.builtIn(),
                 (organisation, interviewId) -> clients.sqs().sendMessage(r -> r.queueUrl(reportingQueue)
-                        .messageBody(Json.write(Map.of("organisation", organisation, "interviewId", interviewId)))),
+                        .messageBody(Json.write(new ReportingMessage(organisation, interviewId)))),
                 Clock.systemUTC());
     }
 

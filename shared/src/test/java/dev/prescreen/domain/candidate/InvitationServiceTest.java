@@ -47,8 +47,9 @@ class InvitationServiceTest {
             List.of(), 120, 20, 60, List.of("hiring@acme.example"), FollowUps.DEFAULT, 7, 90, Plan.PlanStatus.ACTIVE,
             INVITED, INVITED, INVITED, 2);
 
-    private InvitationService service(Instant now) {
-        PlanRepository plans = new PlanRepository() {
+    /** Every read finds the test's (frozen) plan. */
+    private PlanRepository plans() {
+        return new PlanRepository() {
             @Override
             public void create(Plan created) {
             }
@@ -68,12 +69,19 @@ class InvitationServiceTest {
                 return true;
             }
         };
+    }
+
+    private InvitationService service(Instant now) {
+        return service(now, email -> {
+            sent.add(email);
+            return "msg-" + messages.incrementAndGet();
+        });
+    }
+
+    private InvitationService service(Instant now, Mailer mailer) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new InvitationService(candidates, new PlanService(plans, new PlanRules(QuestionBanks.builtIn()), clock),
-                interviews, email -> {
-                    sent.add(email);
-                    return "msg-" + messages.incrementAndGet();
-                }, NO_USAGE, "https://page.example/interview/", clock);
+        return new InvitationService(candidates, new PlanService(plans(), new PlanRules(QuestionBanks.builtIn()), clock),
+                interviews, mailer, NO_USAGE, "https://page.example/interview/", clock);
     }
 
     /** Candidates invited at the same time, all with an interview whose link expires in seven days. */
@@ -120,35 +128,13 @@ class InvitationServiceTest {
                 null, CandidateState.SCHEDULED, "iv_1", null, null, null, 1);
         candidates.createCandidates(List.of(candidate));
         AtomicInteger attempts = new AtomicInteger();
-        PlanRepository plans = new PlanRepository() {
-            @Override
-            public void create(Plan created) {
+        InvitationService throttled = service(INVITED, email -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new Mailer.Throttled("slow down", null);
             }
-
-            @Override
-            public Optional<Plan> find(String organisation, String planId) {
-                return Optional.of(plan);
-            }
-
-            @Override
-            public Page<Plan> list(String organisation, int limit, String cursor) {
-                return new Page<>(List.of(), Optional.empty());
-            }
-
-            @Override
-            public boolean replace(Plan replaced, long expectedRevision) {
-                return true;
-            }
-        };
-        Clock clock = Clock.fixed(INVITED, ZoneOffset.UTC);
-        InvitationService throttled = new InvitationService(candidates,
-                new PlanService(plans, new PlanRules(QuestionBanks.builtIn()), clock), interviews, email -> {
-                    if (attempts.incrementAndGet() == 1) {
-                        throw new Mailer.Throttled("slow down", null);
-                    }
-                    sent.add(email);
-                    return "msg-1";
-                }, NO_USAGE, "https://page.example/interview/", clock);
+            sent.add(email);
+            return "msg-1";
+        });
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> throttled.invite("acme", "cd_1"))
                 .isInstanceOf(Mailer.Throttled.class);

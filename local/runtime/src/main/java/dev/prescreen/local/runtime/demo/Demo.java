@@ -71,6 +71,8 @@ public final class Demo {
 
         List<JsonNode> candidates = new ArrayList<>();
         scenario.path("candidates").forEach(candidates::add);
+        List<Integer> bank = new ArrayList<>();
+        scenario.path("plan").path("questions").forEach(n -> bank.add(n.asInt()));
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, String> emails = new LinkedHashMap<>();
         for (JsonNode candidate : candidates) {
@@ -94,7 +96,7 @@ public final class Demo {
             String name = candidate.path("name").asText();
             int dropAfter = candidate.path("dropAfter").asInt(Integer.MAX_VALUE);
             int given = new CandidateDriver(runtime.apiEndpoint(), links.get(name))
-                    .run(answers(candidate), dropAfter, remaining(deadline));
+                    .run(answers(candidate, bank), dropAfter, remaining(deadline));
             if (dropAfter != Integer.MAX_VALUE) {
                 out.println("   " + name + " answered " + given + " and dropped off");
                 resumeLater.add(candidate);
@@ -104,7 +106,7 @@ public final class Demo {
         }
         for (JsonNode candidate : resumeLater) {
             String name = candidate.path("name").asText();
-            new CandidateDriver(runtime.apiEndpoint(), links.get(name)).run(answers(candidate), Integer.MAX_VALUE,
+            new CandidateDriver(runtime.apiEndpoint(), links.get(name)).run(answers(candidate, bank), Integer.MAX_VALUE,
                     remaining(deadline));
             out.println("   " + name + " came back through the same link, resumed and finished");
         }
@@ -157,9 +159,7 @@ public final class Demo {
         }
     }
 
-    private CandidateDriver.Answers answers(JsonNode candidate) {
-        List<Integer> bank = new ArrayList<>();
-        scenario().path("plan").path("questions").forEach(n -> bank.add(n.asInt()));
+    private static CandidateDriver.Answers answers(JsonNode candidate, List<Integer> bank) {
         List<Integer> voice = new ArrayList<>();
         candidate.path("voice").forEach(n -> voice.add(n.asInt()));
         return (position, kind, question) -> {

@@ -72,6 +72,10 @@ public final class ReportService {
         if (interview == null || interview.state() != InterviewState.COMPLETED) {
             return;
         }
+        // A redelivery after the email's intent finds everything done: built, metered (before), emailed.
+        if (reports.find(organisation, interviewId).map(Report::emailIntentAt).isPresent()) {
+            return;
+        }
         Plan plan = plans.find(organisation, interview.planId()).orElseThrow();
         List<Answer> answers = interviews.answers(organisation, interviewId);
         String name = candidates.find(organisation, interview.candidateId()).map(Candidate::name).orElse(null);

@@ -12,8 +12,9 @@ import dev.prescreen.local.cloud.ProjectLayout;
 import dev.prescreen.local.runtime.LocalRuntime;
 import dev.prescreen.local.runtime.demo.CandidateDriver;
 import dev.prescreen.local.runtime.demo.RecruiterClient;
-import dev.prescreen.scoring.eval.ScorerBenchmark;
-import dev.prescreen.scoring.eval.ScoringEvaluation;
+import dev.prescreen.calibration.ScorerBenchmark;
+import dev.prescreen.calibration.CalibrationSet;
+import dev.prescreen.scoring.ScoringInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,23 +82,31 @@ public final class Bench {
 
     // ---- scorer ----
 
-    /** One thread scoring the calibration answers over and over (synthetic answers when they are absent). */
+    /**
+     * One thread scoring the calibration answers (bank questions and recruiters' own, which always take the embedding
+     * model) over and over; synthetic answers when they are absent.
+     */
     private static void scorer() throws IOException {
-        Path calibration = ProjectLayout.root().resolve("../shared/calibration/answers.jsonl").normalize();
-        if (!Files.isRegularFile(calibration)) {
-            System.out.println("# " + calibration + " not found: scoring synthetic answers instead");
+        Path dir = ProjectLayout.root().resolve("../shared/calibration").normalize();
+        if (!Files.isRegularFile(dir.resolve("answers.jsonl"))) {
+            System.out.println("# " + dir + " not found: scoring synthetic answers instead");
             ScorerBenchmark.main(new String[] {"5"});
             return;
         }
+        List<ScoringInput> inputs = new ArrayList<>();
+        for (String file : List.of("answers.jsonl", "varied.jsonl")) {
+            CalibrationSet.read(dir.resolve(file)).forEach(e -> inputs.add(e.input()));
+        }
         dev.prescreen.scoring.RubricScorer scorer = new dev.prescreen.scoring.RubricScorer();
-        Instant warmEnd = Instant.now().plusSeconds(2);
+        Instant warmEnd = Instant.now().plusSeconds(3);
+        int i = 0;
         while (Instant.now().isBefore(warmEnd)) {
-            ScoringEvaluation.score(calibration, scorer);
+            scorer.score(inputs.get(i++ % inputs.size()));
         }
         long start = System.nanoTime();
         long answers = 0;
-        while (System.nanoTime() - start < 5_000_000_000L) {
-            answers += ScoringEvaluation.score(calibration, scorer).size();
+        while (System.nanoTime() - start < 10_000_000_000L) {
+            scorer.score(inputs.get((int) (answers++ % inputs.size())));
         }
         figure("scorer_throughput", answers / ((System.nanoTime() - start) / 1e9), "answers/s");
     }

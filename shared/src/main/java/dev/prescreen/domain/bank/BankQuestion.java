@@ -1,6 +1,6 @@
 package dev.prescreen.domain.bank;
 
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import java.util.List;
 
 /** One question of a role's bank: its number in the bank, text, type and the concepts a relevant answer touches. */

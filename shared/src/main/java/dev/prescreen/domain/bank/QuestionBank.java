@@ -1,6 +1,6 @@
 package dev.prescreen.domain.bank;
 
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.prescreen.domain.bank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.prescreen.domain.interview;
 
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import dev.prescreen.domain.Transcript;
 import dev.prescreen.scoring.ScoreCard;
 import dev.prescreen.scoring.followup.FollowUpProbe;

@@ -106,7 +106,8 @@ public final class ScoringStage {
 
     private static ScoringInput input(Answer main, Answer followUp) {
         return new ScoringInput(main.questionText(), main.questionType(), main.concepts(), main.language(),
-                main.transcript(), followUp == null ? null : followUp.transcript(),
+                main.transcript() == null ? "" : main.transcript().text(),
+                followUp == null || followUp.transcript() == null ? null : followUp.transcript().text(),
                 followUp == null ? null : followUp.questionText());
     }
 

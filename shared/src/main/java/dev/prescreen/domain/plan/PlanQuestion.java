@@ -1,6 +1,6 @@
 package dev.prescreen.domain.plan;
 
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import java.util.List;
 
 /**

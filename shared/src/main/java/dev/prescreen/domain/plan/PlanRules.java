@@ -3,7 +3,7 @@ package dev.prescreen.domain.plan;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.EmailAddress;
 import dev.prescreen.domain.FieldError;
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import dev.prescreen.domain.bank.BankQuestion;
 import dev.prescreen.domain.bank.QuestionBank;
 import dev.prescreen.domain.bank.QuestionBanks;

@@ -2,7 +2,7 @@ package dev.prescreen.domain.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import java.util.EnumSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;

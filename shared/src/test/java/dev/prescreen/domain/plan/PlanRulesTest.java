@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.FieldError;
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import dev.prescreen.domain.bank.QuestionBanks;
 import java.util.ArrayList;
 import java.util.List;

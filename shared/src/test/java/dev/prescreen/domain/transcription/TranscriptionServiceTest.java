@@ -2,7 +2,7 @@ package dev.prescreen.domain.transcription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prescreen.domain.QuestionType;
+import dev.prescreen.scoring.QuestionType;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerKind;
 import dev.prescreen.domain.interview.AnswerState;

@@ -212,7 +212,7 @@ class SessionApiIT {
         Answer main = interviews.answer(organisation, interviewIdOf(token), q1).orElseThrow();
         var probe = FollowUpPolicy.builtIn().probes().get(0);
         interviews.replaceAnswer(main.change(b -> {
-            b.scoreCard = new ScoreCard(2, "anchor", "vague", List.of(), Set.of(), Map.of(), "test");
+            b.scoreCard = new ScoreCard(2, "anchor", "vague", List.of(), Set.of(), Map.of(), "test", "test.rule");
             b.followUp = probe;
             b.state = AnswerState.SCORED;
             return b;

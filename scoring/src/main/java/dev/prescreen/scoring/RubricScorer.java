@@ -1,0 +1,80 @@
+package dev.prescreen.scoring;
+
+import dev.prescreen.scoring.evidence.EvidenceExtractor;
+import dev.prescreen.scoring.evidence.EvidenceRecord;
+import dev.prescreen.scoring.language.LanguagePack;
+import dev.prescreen.scoring.language.LanguagePacks;
+import dev.prescreen.scoring.relevance.MiniLmEmbedder;
+import dev.prescreen.scoring.relevance.RelevanceMeter;
+import dev.prescreen.scoring.relevance.SentenceEmbedder;
+import dev.prescreen.scoring.rules.RuleBook;
+import dev.prescreen.scoring.rules.Thresholds;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The deterministic rubric scorer, in three layers: a {@link LanguagePack} analyses the answer, the
+ * {@link EvidenceExtractor} and {@link RelevanceMeter} turn it into a language-neutral {@link EvidenceRecord}, and the
+ * {@link RuleBook}'s named rules (with named {@link Thresholds}) decide the score. One instance per thread; the models
+ * are loaded once per JVM.
+ */
+public final class RubricScorer implements AnswerScorer {
+
+    /**
+     * Changes whenever any score, flag, reason or rule can change (the golden set fails otherwise). Recorded on
+     * every score card and report, so two reports scored by different rules never look alike.
+     */
+    public static final String VERSION = "rubric-2.0.0";
+
+    private final SentenceEmbedder embedder;
+    private final Thresholds thresholds;
+    private final Map<String, Pipeline> pipelines = new HashMap<>();
+    private final String version;
+
+    /** One language's extractor and relevance meter; built on first use of the language in this thread. */
+    private record Pipeline(EvidenceExtractor extractor, RelevanceMeter relevance) {
+    }
+
+    public RubricScorer() {
+        this(MiniLmEmbedder.get(), Thresholds.builtIn());
+    }
+
+    public RubricScorer(SentenceEmbedder embedder, Thresholds thresholds) {
+        this.embedder = embedder;
+        this.thresholds = thresholds;
+        this.version = VERSION + "/" + thresholds.version() + "/"
+                + pipeline(ScoringInput.DEFAULT_LANGUAGE).extractor().pack().version() + "/"
+                + (embedder == null ? "no-embeddings" : embedder.version());
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    private Pipeline pipeline(String language) {
+        return pipelines.computeIfAbsent(language, code -> {
+            LanguagePack pack = LanguagePacks.create(code);
+            return new Pipeline(new EvidenceExtractor(pack), new RelevanceMeter(pack, embedder));
+        });
+    }
+
+    /** The evidence of one answer, before any rule: what the calibration tools refit thresholds on. */
+    public EvidenceRecord evidence(ScoringInput input) {
+        Pipeline p = pipeline(input.language());
+        EvidenceExtractor.Extraction x = p.extractor().extract(input.combinedText(), input.concepts());
+        return p.relevance().measure(input.questionText(), x.keptText(), x.evidence());
+    }
+
+    @Override
+    public ScoreCard score(ScoringInput input) {
+        return card(input.type(), evidence(input), thresholds);
+    }
+
+    /** The score card the rules give this evidence under these thresholds. */
+    public ScoreCard card(QuestionType type, EvidenceRecord evidence, Thresholds with) {
+        RuleBook.Decision d = RuleBook.decide(type, evidence, with);
+        return new ScoreCard(d.score(), RubricAnchors.anchor(type, d.score()), d.reason(), evidence.spans(), d.flags(),
+                evidence.asMap(), version, d.rule());
+    }
+}

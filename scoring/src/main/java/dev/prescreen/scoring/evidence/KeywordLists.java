@@ -1,0 +1,87 @@
+package dev.prescreen.scoring.evidence;
+
+import dev.prescreen.scoring.language.Lexicon;
+import dev.prescreen.scoring.language.LexiconName;
+import dev.prescreen.scoring.nlp.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs of separator-delimited short items with no pronoun and no auxiliary ("redis, memcached, a cdn, nginx"):
+ * the shape of a keyword list, wherever it stands in the answer.
+ */
+final class KeywordLists {
+
+    static final int MIN_RUN = 4;
+    private static final int MAX_ITEM_WORDS = 8;
+    private static final Set<String> SEPARATORS = Set.of(",", ";", ":", ".", "?", "(", ")");
+
+    private final Lexicon lexicon;
+
+    KeywordLists(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** Measures the sentence's list runs; {@code technology[k]} says whether token k is part of a technology. */
+    void measure(List<Token> tokens, boolean[] technology, Tally tally) {
+        List<List<Integer>> items = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            if (SEPARATORS.contains(tokens.get(k).form())) {
+                items.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(k);
+            }
+        }
+        items.add(current);
+        List<List<Integer>> run = new ArrayList<>();
+        for (List<Integer> item : items) {
+            if (isItem(item, tokens)) {
+                run.add(item);
+            } else {
+                flush(run, tokens, technology, tally);
+                run.clear();
+            }
+        }
+        flush(run, tokens, technology, tally);
+    }
+
+    private boolean isItem(List<Integer> item, List<Token> tokens) {
+        List<Token> words = item.stream().map(tokens::get).filter(Token::isWord)
+                .filter(t -> !lexicon.contains(LexiconName.LIST_CONNECTOR, t.form())).toList();
+        if (words.isEmpty() || words.size() > MAX_ITEM_WORDS) {
+            return false;
+        }
+        for (Token t : words) {
+            if (t.is("PRON") || t.is("AUX") || lexicon.contains(LexiconName.SUBJECT_I, t.form())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void flush(List<List<Integer>> run, List<Token> tokens, boolean[] technology, Tally tally) {
+        if (run.size() < MIN_RUN) {
+            return;
+        }
+        int words = 0;
+        int techItems = 0;
+        for (List<Integer> item : run) {
+            boolean tech = false;
+            for (int k : item) {
+                if (tokens.get(k).isWord()) {
+                    words++;
+                }
+                tech |= technology[k];
+            }
+            techItems += tech ? 1 : 0;
+        }
+        tally.add(Measure.LIST_WORDS, words);
+        tally.add(Measure.LIST_ITEMS, run.size());
+        tally.add(Measure.LIST_TECHNOLOGIES, techItems);
+        List<Integer> last = run.get(run.size() - 1);
+        tally.span("keyword_list", tokens.get(run.get(0).get(0)).start(), tokens.get(last.get(last.size() - 1)).end());
+    }
+}

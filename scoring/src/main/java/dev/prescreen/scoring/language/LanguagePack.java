@@ -1,0 +1,31 @@
+package dev.prescreen.scoring.language;
+
+import dev.prescreen.scoring.nlp.Sentence;
+import java.util.List;
+
+/**
+ * Everything the evidence extractor needs to know about one language: how to split and tag a text, how to stem a
+ * word for relevance, and the lexicons (pronouns, auxiliaries, result and quantity words, employment prepositions,
+ * fillers, injection phrasing…). The rules never see a pack; they read the language-neutral evidence record.
+ */
+public interface LanguagePack {
+
+    /** The BCP 47 code the pack serves, as Transcribe names it ("en-US"). */
+    String language();
+
+    /** Sentences with tokens (lower-cased forms, universal POS tags, lemmas) and offsets into {@code text}. */
+    List<Sentence> analyze(String text);
+
+    /** The word's stem, for matching a question's terms and concepts in an answer. */
+    String stem(String word);
+
+    Lexicon lexicon();
+
+    /** Technologies are named the same in every language; the lexicon is shared. */
+    default TechLexicon technologies() {
+        return TechLexicon.builtIn();
+    }
+
+    /** Identifies the pack's models and lexicon in the scorer version. */
+    String version();
+}

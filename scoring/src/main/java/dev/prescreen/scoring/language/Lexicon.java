@@ -1,0 +1,141 @@
+package dev.prescreen.scoring.language;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One language's lexicons, read from a text file ({@code scoring/lexicon/<language>.txt}): phrase patterns
+ * ({@code name: regex}, one alternative a line) and word sets ({@code name = word, word}). Immutable once loaded.
+ */
+public final class Lexicon {
+
+    /** One phrase found in a sentence: offsets relative to the sentence. */
+    public record Hit(int start, int end, String text) {
+    }
+
+    private final String resource;
+    private final Map<LexiconName, Pattern> patterns;
+    private final Map<LexiconName, Set<String>> words;
+
+    private Lexicon(String resource, Map<LexiconName, Pattern> patterns, Map<LexiconName, Set<String>> words) {
+        this.resource = resource;
+        this.patterns = patterns;
+        this.words = words;
+    }
+
+    public static Lexicon load(String resource) {
+        Map<LexiconName, List<String>> alternatives = new LinkedHashMap<>();
+        Map<LexiconName, Set<String>> words = new EnumMap<>(LexiconName.class);
+        try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                int colon = l.indexOf(':');
+                int equals = l.indexOf('=');
+                boolean wordSet = equals > 0 && (colon < 0 || equals < colon);
+                int cut = wordSet ? equals : colon;
+                if (cut <= 0) {
+                    throw new IllegalStateException(resource + ":" + number + ": expected 'name: regex' or 'name = words'");
+                }
+                LexiconName name = name(l.substring(0, cut).strip(), resource, number);
+                String value = l.substring(cut + 1).strip();
+                if (wordSet) {
+                    Set<String> set = words.computeIfAbsent(name, k -> new HashSet<>());
+                    for (String w : value.split(",")) {
+                        if (!w.isBlank()) {
+                            set.add(w.strip().toLowerCase(Locale.ROOT));
+                        }
+                    }
+                } else {
+                    alternatives.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        Map<LexiconName, Pattern> patterns = new EnumMap<>(LexiconName.class);
+        alternatives.forEach((name, alts) -> patterns.put(name, Pattern.compile("(?<![\\w'])(?:"
+                + String.join("|", alts.stream().map(a -> "(?:" + a + ")").toList()) + ")(?![\\w'])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+        words.replaceAll((k, v) -> Set.copyOf(v));
+        return new Lexicon(resource, patterns, words);
+    }
+
+    private static LexiconName name(String raw, String resource, int number) {
+        try {
+            return LexiconName.valueOf(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(resource + ":" + number + ": unknown lexicon name '" + raw + "'", e);
+        }
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public Set<String> words(LexiconName name) {
+        return words.getOrDefault(name, Set.of());
+    }
+
+    public boolean contains(LexiconName name, String word) {
+        return words(name).contains(word);
+    }
+
+    public boolean matches(LexiconName name, String text) {
+        Pattern p = patterns.get(name);
+        return p != null && p.matcher(text).find();
+    }
+
+    /** Whether the whole token is one of the pattern's alternatives. */
+    public boolean matchesWhole(LexiconName name, String token) {
+        Pattern p = patterns.get(name);
+        return p != null && p.matcher(token).matches();
+    }
+
+    public List<Hit> find(LexiconName name, String text) {
+        Pattern p = patterns.get(name);
+        if (p == null) {
+            return List.of();
+        }
+        List<Hit> hits = new ArrayList<>();
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            hits.add(new Hit(m.start(), m.end(), m.group()));
+        }
+        return hits;
+    }
+
+    /** The names a complete pack must give; a test checks every pack against this. */
+    public Set<LexiconName> missing() {
+        Set<LexiconName> missing = new HashSet<>();
+        for (LexiconName n : LexiconName.values()) {
+            if (!patterns.containsKey(n) && !words.containsKey(n)) {
+                missing.add(n);
+            }
+        }
+        return missing;
+    }
+}

@@ -24,7 +24,7 @@ public final class RubricScorer implements AnswerScorer {
      * Changes whenever any score, flag, reason or rule can change (the golden set fails otherwise). Recorded on
      * every score card and report, so two reports scored by different rules never look alike.
      */
-    public static final String VERSION = "rubric-2.0.0";
+    public static final String VERSION = "rubric-2.1.0";
 
     private final SentenceEmbedder embedder;
     private final Thresholds thresholds;

@@ -106,7 +106,6 @@ public final class EvidenceExtractor {
         // technologies, then the question's concepts; both mark the tokens an action can be concrete about
         List<String> forms = tokens.stream().map(Token::form).toList();
         boolean[] marks = new boolean[tokens.size()];
-        boolean[] tech = new boolean[tokens.size()];
         String[] techAt = new String[tokens.size()];
         List<TechLexicon.Match> techMatches = new ArrayList<>();
         for (TechLexicon.Match m : technologies.find(forms)) {
@@ -119,7 +118,6 @@ public final class EvidenceExtractor {
             techs.add(m.term());
             for (int k = m.from(); k < m.to(); k++) {
                 marks[k] = true;
-                tech[k] = true;
                 techAt[k] = m.term();
             }
             tally.span("technology", first.start(), tokens.get(m.to() - 1).end());
@@ -144,7 +142,10 @@ public final class EvidenceExtractor {
         if (lexicon.matches(LexiconName.IF_I_HAD_TO, st)) {
             tally.add(Measure.IF_I_HAD_TO, 1);
         }
-        int durations = tally.count(Measure.DURATIONS, lexicon.find(LexiconName.DURATION, st), at, "duration");
+        List<Lexicon.Hit> durationHits = lexicon.find(LexiconName.DURATION, st);
+        tally.count(Measure.DURATIONS, durationHits, at, "duration");
+        // a number inside a duration ("three years") is no quantity of its own; "every day" holds none
+        int durations = (int) durationHits.stream().filter(h -> containsQuantity(h.text())).count();
         tally.add(Measure.QUANTITIES, Math.max(0, quantities - durations));
         int employers = tally.count(Measure.EMPLOYERS, lexicon.find(LexiconName.EMPLOYER, st), at, "named_employer");
         if (employers == 0) {
@@ -178,7 +179,7 @@ public final class EvidenceExtractor {
             }
             tally.span(quantified ? "measurable_result" : "result", s.start(), s.end());
         }
-        lists.measure(tokens, tech, tally);
+        lists.measure(tokens, techAt, tally);
 
         boolean concrete = techHere > 0 || quantities > 0 || employers > 0 || projects > 0
                 || (actionHere && conceptsHere > 0);
@@ -192,6 +193,15 @@ public final class EvidenceExtractor {
             tally.add(Measure.VAGUE_SENTENCES, 1);
         }
         return anyAction;
+    }
+
+    private boolean containsQuantity(String phrase) {
+        for (String word : phrase.toLowerCase(java.util.Locale.ROOT).split("[\\s-]+")) {
+            if (isQuantity(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isQuantity(String form) {

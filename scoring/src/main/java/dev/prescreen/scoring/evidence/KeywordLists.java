@@ -23,8 +23,12 @@ final class KeywordLists {
         this.lexicon = lexicon;
     }
 
-    /** Measures the sentence's list runs; {@code technology[k]} says whether token k is part of a technology. */
-    void measure(List<Token> tokens, boolean[] technology, Tally tally) {
+    /** Measures the sentence's list runs; {@code techAt[k]} is the technology token k is part of, or null. */
+    void measure(List<Token> tokens, String[] techAt, Tally tally) {
+        boolean[] technology = new boolean[techAt.length];
+        for (int k = 0; k < techAt.length; k++) {
+            technology[k] = techAt[k] != null;
+        }
         List<List<Integer>> items = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         for (int k = 0; k < tokens.size(); k++) {
@@ -40,12 +44,40 @@ final class KeywordLists {
         for (List<Integer> item : items) {
             if (isItem(item, tokens)) {
                 run.add(item);
-            } else {
-                flush(run, tokens, technology, tally);
-                run.clear();
+                continue;
+            }
+            flush(run, tokens, technology, tally);
+            run.clear();
+            // technologies strung together without separators ("java python go rust kotlin"): one item each
+            List<List<Integer>> bare = bareTechnologies(item, tokens, techAt);
+            if (bare.size() >= MIN_RUN) {
+                flush(bare, tokens, technology, tally);
             }
         }
         flush(run, tokens, technology, tally);
+    }
+
+    /** The technologies of a clause-free stretch, each as an item; empty if the stretch has a clause. */
+    private List<List<Integer>> bareTechnologies(List<Integer> item, List<Token> tokens, String[] techAt) {
+        List<List<Integer>> out = new ArrayList<>();
+        List<Integer> current = null;
+        for (int k : item) {
+            Token t = tokens.get(k);
+            // a subject or an auxiliary makes a clause; a lone "verb" is usually a mis-tagged name ("go", "express")
+            if (t.is("AUX") || t.is("PRON") || lexicon.contains(LexiconName.SUBJECT_I, t.form())) {
+                return List.of();
+            }
+            if (techAt[k] != null) {
+                if (current == null || !techAt[current.get(current.size() - 1)].equals(techAt[k])) {
+                    current = new ArrayList<>();
+                    out.add(current);
+                }
+                current.add(k);
+            } else {
+                current = null;
+            }
+        }
+        return out;
     }
 
     private boolean isItem(List<Integer> item, List<Token> tokens) {

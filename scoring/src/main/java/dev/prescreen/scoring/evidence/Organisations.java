@@ -18,6 +18,9 @@ final class Organisations {
     private static final Set<String> BOUNDARY = Set.of(",", ".", ";", ":", "(", ")", "-", "on", "for", "as", "in",
             "and", "where", "with", "from", "i", "we", "my", "our", "which", "that", "since", "until", "before", "after");
 
+    private static final Set<String> FUNCTION_TAGS = Set.of("DET", "PRON", "ADP", "AUX", "NUM", "PUNCT", "CCONJ",
+            "SCONJ", "PART", "SYM");
+
     private final Lexicon lexicon;
     private final TechLexicon technologies;
 
@@ -32,7 +35,8 @@ final class Organisations {
                 continue;
             }
             Token name = tokens.get(i + 1);
-            if (!(name.is("PROPN") || name.is("NOUN") || name.is("X")) || !name.isWord()
+            // the tagger rarely knows a lower-case company name: anything but a function word may be one
+            if (FUNCTION_TAGS.contains(name.tag()) || !name.isWord()
                     || lexicon.contains(LexiconName.NOT_AN_EMPLOYER, name.form())
                     || !technologies.find(List.of(name.form())).isEmpty()) {
                 continue;

@@ -63,7 +63,7 @@ public final class RubricScorer implements AnswerScorer {
     public EvidenceRecord evidence(ScoringInput input) {
         Pipeline p = pipeline(input.language());
         EvidenceExtractor.Extraction x = p.extractor().extract(input.combinedText(), input.concepts());
-        return p.relevance().measure(input.questionText(), x.keptText(), x.evidence());
+        return p.relevance().measure(input.questionText(), x.keptText(), x.stems(), x.evidence());
     }
 
     @Override

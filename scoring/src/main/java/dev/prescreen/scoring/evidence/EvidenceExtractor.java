@@ -52,8 +52,11 @@ public final class EvidenceExtractor {
         return pack;
     }
 
-    /** What the extraction found, and the text left once instructions to the scorer are removed. */
-    public record Extraction(EvidenceRecord evidence, String keptText) {
+    /**
+     * What the extraction found, the text left once instructions to the scorer are removed, and the stems of its
+     * words (forms and lemmas), for relevance to the question's own terms.
+     */
+    public record Extraction(EvidenceRecord evidence, String keptText, Set<String> stems) {
     }
 
     public Extraction extract(String text, List<String> conceptNames) {
@@ -75,13 +78,18 @@ public final class EvidenceExtractor {
         Set<String> techsActedOn = new HashSet<>();
         Set<String> conceptsFound = new HashSet<>();
         boolean anyAction = false;
+        Set<String> stems = new HashSet<>();
         for (Sentence s : kept) {
             anyAction |= sentence(text, s, compiled, tally, techs, techsActedOn, conceptsFound, anyAction);
+            for (Token t : s.tokens()) {
+                stems.add(pack.stem(t.form()));
+                stems.add(pack.stem(t.lemma()));
+            }
         }
         tally.set(Measure.TECHNOLOGIES, techs.size());
         tally.set(Measure.TECHNOLOGIES_WITH_OWN_ACTION, techsActedOn.size());
         tally.set(Measure.CONCEPT_HITS, conceptsFound.size());
-        return new Extraction(tally.freeze(), keptText.toString().strip());
+        return new Extraction(tally.freeze(), keptText.toString().strip(), stems);
     }
 
     /** Measures one sentence; returns whether it (or an earlier one) had an action, which results need. */

@@ -22,6 +22,11 @@ public final class RelevanceMeter {
 
     /** Concept hits from which a bank question's answer is on topic without asking the embedding model. */
     public static final int CONCEPT_HITS_ENOUGH = 2;
+    /**
+     * Share of a recruiter's own question's terms from which its answer is on topic without the embedding model (the
+     * rules' own-question term-share threshold stays below this, refitted or not).
+     */
+    public static final double QUESTION_TERMS_ENOUGH = 0.55;
     /** The embedding reads the start of the answer; relevance shows there, and the cost stays bounded. */
     private static final int MAX_EMBEDDED_CHARS = 1000;
     private static final int QUESTION_CACHE = 256;
@@ -29,12 +34,18 @@ public final class RelevanceMeter {
 
     private final LanguagePack pack;
     private final SentenceEmbedder embedder;
-    private final Map<String, float[]> questionVectors = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > QUESTION_CACHE;
-        }
-    };
+    /** Every candidate of a plan is asked the same questions: their terms and vectors are kept (bounded). */
+    private final Map<String, float[]> questionVectors = bounded();
+    private final Map<String, Set<String>> questionTerms = bounded();
+
+    private static <V> Map<String, V> bounded() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > QUESTION_CACHE;
+            }
+        };
+    }
 
     /** @param embedder null where no embedding model is available (the language has none): lexical only */
     public RelevanceMeter(LanguagePack pack, SentenceEmbedder embedder) {
@@ -42,21 +53,17 @@ public final class RelevanceMeter {
         this.embedder = embedder;
     }
 
-    public EvidenceRecord measure(String question, String keptAnswer, EvidenceRecord evidence) {
-        Set<String> terms = questionTerms(question);
-        Set<String> answerStems = new HashSet<>();
-        for (Sentence s : pack.analyze(keptAnswer)) {
-            for (Token t : s.tokens()) {
-                answerStems.add(pack.stem(t.form()));
-                answerStems.add(pack.stem(t.lemma()));
-            }
-        }
+    /** @param answerStems the stems of the kept answer's words (forms and lemmas), from the extractor */
+    public EvidenceRecord measure(String question, String keptAnswer, Set<String> answerStems, EvidenceRecord evidence) {
+        Set<String> terms = questionTerms.computeIfAbsent(question, this::questionTerms);
         long hits = terms.stream().filter(answerStems::contains).count();
         EvidenceRecord out = evidence.with(Measure.QUESTION_TERMS, terms.size(), List.of())
                 .with(Measure.QUESTION_TERM_HITS, hits, List.of());
         boolean conceptsSettleIt = evidence.get(Measure.CONCEPTS) > 0
                 && evidence.get(Measure.CONCEPT_HITS) >= CONCEPT_HITS_ENOUGH;
-        if (embedder == null || conceptsSettleIt || keptAnswer.isBlank() || question.isBlank()) {
+        boolean termsSettleIt = evidence.get(Measure.CONCEPTS) == 0 && !terms.isEmpty()
+                && (double) hits / terms.size() >= QUESTION_TERMS_ENOUGH;
+        if (embedder == null || conceptsSettleIt || termsSettleIt || keptAnswer.isBlank() || question.isBlank()) {
             return out;
         }
         float[] q = questionVectors.computeIfAbsent(question, embedder::embed);

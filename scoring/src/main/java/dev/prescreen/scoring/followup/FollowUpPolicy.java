@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prescreen.scoring.QuestionType;
 import dev.prescreen.scoring.Flag;
 import dev.prescreen.scoring.ScoreCard;
+import dev.prescreen.scoring.internal.ClasspathResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -108,10 +109,7 @@ public final class FollowUpPolicy {
     }
 
     private static FollowUpPolicy load() {
-        try (InputStream in = FollowUpPolicy.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
+        try (InputStream in = ClasspathResources.open(RESOURCE)) {
             JsonNode root = new ObjectMapper().readTree(in);
             String version = root.path("version").asText();
             List<FollowUpProbe> probes = new ArrayList<>();

@@ -1,11 +1,6 @@
 package dev.prescreen.scoring.language;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.prescreen.scoring.internal.ClasspathResources;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -40,41 +35,32 @@ public final class Lexicon {
     public static Lexicon load(String resource) {
         Map<LexiconName, List<String>> alternatives = new LinkedHashMap<>();
         Map<LexiconName, Set<String>> words = new EnumMap<>(LexiconName.class);
-        try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
+        int number = 0;
+        for (String line : ClasspathResources.requiredLines(resource)) {
+            number++;
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                int colon = l.indexOf(':');
-                int equals = l.indexOf('=');
-                boolean wordSet = equals > 0 && (colon < 0 || equals < colon);
-                int cut = wordSet ? equals : colon;
-                if (cut <= 0) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected 'name: regex' or 'name = words'");
-                }
-                LexiconName name = name(l.substring(0, cut).strip(), resource, number);
-                String value = l.substring(cut + 1).strip();
-                if (wordSet) {
-                    Set<String> set = words.computeIfAbsent(name, k -> new HashSet<>());
-                    for (String w : value.split(",")) {
-                        if (!w.isBlank()) {
-                            set.add(w.strip().toLowerCase(Locale.ROOT));
-                        }
+            int colon = l.indexOf(':');
+            int equals = l.indexOf('=');
+            boolean wordSet = equals > 0 && (colon < 0 || equals < colon);
+            int cut = wordSet ? equals : colon;
+            if (cut <= 0) {
+                throw new IllegalStateException(resource + ":" + number + ": expected 'name: regex' or 'name = words'");
+            }
+            LexiconName name = name(l.substring(0, cut).strip(), resource, number);
+            String value = l.substring(cut + 1).strip();
+            if (wordSet) {
+                Set<String> set = words.computeIfAbsent(name, k -> new HashSet<>());
+                for (String w : value.split(",")) {
+                    if (!w.isBlank()) {
+                        set.add(w.strip().toLowerCase(Locale.ROOT));
                     }
-                } else {
-                    alternatives.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                 }
+            } else {
+                alternatives.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
         }
         Map<LexiconName, Pattern> patterns = new EnumMap<>(LexiconName.class);
         alternatives.forEach((name, alts) -> patterns.put(name, Pattern.compile("(?<![\\w'])(?:"

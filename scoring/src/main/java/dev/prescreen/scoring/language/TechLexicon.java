@@ -1,11 +1,6 @@
 package dev.prescreen.scoring.language;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.prescreen.scoring.internal.ClasspathResources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,39 +114,30 @@ public final class TechLexicon {
 
     private static TechLexicon load() {
         TechLexicon lexicon = new TechLexicon();
-        try (InputStream in = TechLexicon.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+        List<String[]> aliases = new ArrayList<>();
+        for (String raw : ClasspathResources.requiredLines(RESOURCE)) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            List<String[]> aliases = new ArrayList<>();
-            while ((line = reader.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                String category = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-                String rest = line.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
-                if (category.equals("alias")) {
-                    String[] kv = rest.split("=>");
-                    aliases.add(new String[] {kv[0].strip(), kv[1].strip()});
-                    continue;
-                }
-                for (String term : rest.split(",")) {
-                    String t = term.strip();
-                    if (!t.isEmpty()) {
-                        lexicon.canonicalByKey.putIfAbsent(key(t), t);
-                        lexicon.categoryByKey.putIfAbsent(key(t), category);
-                    }
+            int colon = line.indexOf(':');
+            String category = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String rest = line.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
+            if (category.equals("alias")) {
+                String[] kv = rest.split("=>");
+                aliases.add(new String[] {kv[0].strip(), kv[1].strip()});
+                continue;
+            }
+            for (String term : rest.split(",")) {
+                String t = term.strip();
+                if (!t.isEmpty()) {
+                    lexicon.canonicalByKey.putIfAbsent(key(t), t);
+                    lexicon.categoryByKey.putIfAbsent(key(t), category);
                 }
             }
-            for (String[] a : aliases) {
-                lexicon.aliasByKey.put(a[0], a[1]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        for (String[] a : aliases) {
+            lexicon.aliasByKey.put(a[0], a[1]);
         }
         return lexicon;
     }

@@ -1,5 +1,6 @@
 package dev.prescreen.scoring.nlp;
 
+import dev.prescreen.scoring.internal.ClasspathResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,10 +61,6 @@ public final class NlpModels {
     }
 
     private static InputStream open(String name) throws IOException {
-        InputStream in = NlpModels.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException("missing classpath resource " + name);
-        }
-        return in;
+        return ClasspathResources.open(name);
     }
 }

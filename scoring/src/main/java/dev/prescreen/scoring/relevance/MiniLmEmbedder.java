@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.prescreen.scoring.internal.ClasspathResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
     }
 
     private static OnnxBertBiEncoder load() {
-        try (InputStream model = open(MODEL); InputStream tokenizer = open(TOKENIZER)) {
+        try (InputStream model = ClasspathResources.open(MODEL); InputStream tokenizer = ClasspathResources.open(TOKENIZER)) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
@@ -58,14 +59,6 @@ public final class MiniLmEmbedder implements SentenceEmbedder {
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the embedding model", e);
         }
-    }
-
-    private static InputStream open(String name) throws IOException {
-        InputStream in = MiniLmEmbedder.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) {
-            throw new IOException("missing classpath resource " + name);
-        }
-        return in;
     }
 
     /** Loads the model now (initialisation) rather than on the first answer. */

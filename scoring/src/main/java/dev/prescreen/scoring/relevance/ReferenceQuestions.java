@@ -1,12 +1,6 @@
 package dev.prescreen.scoring.relevance;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.prescreen.scoring.internal.ClasspathResources;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,22 +28,8 @@ final class ReferenceQuestions {
     }
 
     private static List<String> read(String code) {
-        String resource = "scoring/relevance/reference-questions-" + code + ".txt";
-        List<String> out = new ArrayList<>();
-        try (InputStream in = ReferenceQuestions.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return out; // no reference questions for the language: the margin is not measured
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.strip());
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        // no reference questions for a language: its margin is not measured
+        return ClasspathResources.lines("scoring/relevance/reference-questions-" + code + ".txt").orElse(List.of())
+                .stream().filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::strip).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.prescreen.scoring.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prescreen.scoring.internal.ClasspathResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,10 +59,7 @@ public final class Thresholds {
     }
 
     private static Thresholds load() {
-        try (InputStream in = Thresholds.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
-            }
+        try (InputStream in = ClasspathResources.open(RESOURCE)) {
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, Double> values = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.path("thresholds").fields(); it.hasNext(); ) {

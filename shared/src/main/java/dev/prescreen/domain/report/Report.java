@@ -43,6 +43,7 @@ public record Report(
             Integer score,
             Integer automaticScore,
             String anchor,
+            String rule,
             String reason,
             List<Evidence> evidence,
             List<String> flags,

@@ -67,7 +67,7 @@ public final class ReportBuilder {
                         ? state.wireName() : main.failureReason())
                 : "no answer was given";
         return new Report.QuestionReport(question.position(), question.text(), question.type().label(), state.wireName(),
-                score, score, card == null ? null : card.anchor(), reason,
+                score, score, card == null ? null : card.anchor(), card == null ? null : card.rule(), reason,
                 card == null ? List.of() : card.evidence(), flags,
                 main == null || main.transcript() == null ? "" : main.transcript().text(),
                 followUp == null ? null : followUp.questionText(),

@@ -178,7 +178,7 @@ public final class ReportService {
             List<Report.QuestionReport> questions = new ArrayList<>();
             for (Report.QuestionReport q : report.questions()) {
                 questions.add(q.position() != position ? q : new Report.QuestionReport(q.position(), q.question(), q.type(),
-                        q.answerState(), score, q.automaticScore(), q.anchor(), q.reason(), q.evidence(), q.flags(),
+                        q.answerState(), score, q.automaticScore(), q.anchor(), q.rule(), q.reason(), q.evidence(), q.flags(),
                         q.answer(), q.followUpQuestion(), q.followUpAnswer(), q.late(), q.mode(), q.recordingKeys(),
                         reason.trim(), q.transcript()));
             }

@@ -37,8 +37,10 @@ public final class ApiRouter {
             return ApiResponses.problem(400, "Bad Request", e.getMessage(), e.errors());
         } catch (DomainException.NotFound e) {
             return ApiResponses.problem(404, "Not Found", e.getMessage(), e.errors());
-        } catch (DomainException.Conflict e) {
+        } catch (DomainException.Conflict | DomainException.WriteConflict e) {
             return ApiResponses.problem(409, "Conflict", e.getMessage(), e.errors());
+        } catch (DomainException.Unauthorized e) {
+            return ApiResponses.problem(401, "Unauthorized", e.getMessage(), e.errors());
         } catch (DomainException.Gone e) {
             return ApiResponses.problem(410, "Gone", e.getMessage(), e.errors());
         } catch (RuntimeException e) {

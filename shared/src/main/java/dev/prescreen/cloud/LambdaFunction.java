@@ -43,6 +43,8 @@ public enum LambdaFunction {
     REPORTS_API("reporting", "dev.prescreen.reporting.ReportsApiHandler", 512, 29, null,
             Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS)
                     .write(Bucket.TRANSCRIPTS).build()),
+    PIPELINE_RECONCILER("reporting", "dev.prescreen.reporting.PipelineReconcilerHandler", 512, 120, null,
+            Permissions.builder().read(Table.MAIN).sendTo(Queue.SCORING).sendTo(Queue.REPORTING).build()),
     RETENTION_SWEEPER("reporting", "dev.prescreen.reporting.RetentionSweeperHandler", 512, 300, null,
             Permissions.builder().read(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build());
 

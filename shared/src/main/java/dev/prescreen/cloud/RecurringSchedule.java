@@ -7,6 +7,8 @@ package dev.prescreen.cloud;
 public enum RecurringSchedule {
     /** Finishes transcriptions whose state-change event was lost. */
     TRANSCRIPTION_RECONCILER("rate(5 minutes)", LambdaFunction.TRANSCRIPTION_RECONCILER),
+    /** Hands on again answers, interviews and reports a crash left between two stages. */
+    PIPELINE_RECONCILER("rate(5 minutes)", LambdaFunction.PIPELINE_RECONCILER),
     /** Reminds candidates whose link expires within a day, and expires overdue links. */
     REMINDERS("rate(1 hour)", LambdaFunction.REMINDERS),
     /** Deletes recordings past their plan's retention. */

@@ -119,6 +119,8 @@ public final class Settings {
     public static final String FOLLOW_UP_WAIT_SECONDS = "PRESCREEN_FOLLOW_UP_WAIT_SECONDS";
     /** Seconds a transcription job may run before the reconciler asks Transcribe about it. */
     public static final String RECONCILE_AFTER_SECONDS = "PRESCREEN_RECONCILE_AFTER_SECONDS";
+    /** How long work may wait between pipeline stages before the pipeline reconciler hands it on again (300). */
+    public static final String PIPELINE_RECONCILE_AFTER_SECONDS = "PRESCREEN_PIPELINE_RECONCILE_AFTER_SECONDS";
     /** Scheduler group for one-time batch schedules. */
     public static final String SCHEDULE_GROUP = "PRESCREEN_SCHEDULE_GROUP";
 }

@@ -30,6 +30,13 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
+    /** The caller's credentials do not say who they are (a token without an organisation). */
+    public static final class Unauthorized extends DomainException {
+        public Unauthorized(String field, String reason) {
+            super(reason, List.of(new FieldError(field, reason)));
+        }
+    }
+
     /** Nothing by that id is visible to the caller (including things owned by another organisation). */
     public static final class NotFound extends DomainException {
         public NotFound(String what) {
@@ -41,6 +48,18 @@ public abstract sealed class DomainException extends RuntimeException {
     public static final class Conflict extends DomainException {
         public Conflict(String field, String reason) {
             super(reason, List.of(new FieldError(field, reason)));
+        }
+    }
+
+    /**
+     * A conditional write kept losing to concurrent writers after {@link ConcurrentWrites#ATTEMPTS} tries. The API
+     * answers 409 (the caller may retry); a queue consumer fails the message, so the queue retries it and, in the
+     * end, its dead-letter queue keeps it. Never swallowed.
+     */
+    public static final class WriteConflict extends DomainException {
+        public WriteConflict(String field, String what) {
+            super(what + " changed at the same time; retry", List.of(new FieldError(field,
+                    what + " changed at the same time; retry")));
         }
     }
 

@@ -141,6 +141,9 @@ public final class DynamoInterviewRepository implements InterviewRepository {
         if (interview.state() == dev.prescreen.domain.interview.InterviewState.INVITED) {
             item.put(Keys.GSI2_PK, AttributeValue.fromS(interview.remindedAt() == null ? AWAITING_START : REMINDED));
             item.put(Keys.GSI2_SK, AttributeValue.fromS(interview.expiresAt() + "#" + interview.interviewId()));
+        } else if (interview.awaitingDelivery() && interview.submittedAt() != null) {
+            item.put(Keys.GSI2_PK, AttributeValue.fromS(UNDELIVERED));
+            item.put(Keys.GSI2_SK, AttributeValue.fromS(interview.submittedAt() + "#" + interview.interviewId()));
         }
         return item;
     }
@@ -161,8 +164,22 @@ public final class DynamoInterviewRepository implements InterviewRepository {
         return response.items().stream().map(item -> DynamoItems.document(item, type)).toList();
     }
 
+    @Override
+    public List<Answer> awaitingScoreSince(java.time.Instant before, int limit) {
+        return sparseBefore(AWAITING_SCORE, before, limit, Answer.class);
+    }
+
+    @Override
+    public List<Interview> undeliveredSince(java.time.Instant before, int limit) {
+        return sparseBefore(UNDELIVERED, before, limit, Interview.class);
+    }
+
     /** Sparse index entry while a transcription job runs, so the reconciler finds stuck jobs without a scan. */
     private static final String TRANSCRIBING = "TRANSCRIBING";
+    /** Sparse index entry while an answer waits for its score, so a lost hand-off to scoring is found. */
+    private static final String AWAITING_SCORE = "AWAITING_SCORE";
+    /** Sparse index entry from submission until the report is delivered, so an unfinished interview is found. */
+    private static final String UNDELIVERED = "UNDELIVERED";
 
     private static Map<String, AttributeValue> answerItem(Answer answer) {
         Map<String, AttributeValue> item = new HashMap<>(DynamoItems.item(
@@ -171,6 +188,10 @@ public final class DynamoInterviewRepository implements InterviewRepository {
         if (answer.transcription() != null && answer.transcript() == null && !answer.state().terminal()) {
             item.put(Keys.GSI2_PK, AttributeValue.fromS(TRANSCRIBING));
             item.put(Keys.GSI2_SK, AttributeValue.fromS(answer.transcription().startedAt() + "#" + answer.answerId()));
+        } else if (answer.state() == dev.prescreen.domain.interview.AnswerState.AWAITING_SCORE) {
+            java.time.Instant since = answer.submittedAt() != null ? answer.submittedAt() : answer.servedAt();
+            item.put(Keys.GSI2_PK, AttributeValue.fromS(AWAITING_SCORE));
+            item.put(Keys.GSI2_SK, AttributeValue.fromS(since + "#" + answer.answerId()));
         }
         return item;
     }

@@ -17,6 +17,20 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     private final Map<String, Interview> interviews = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
+    private int conflictsToInject;
+
+    /** The next {@code count} conditional replacements (interview or answer) lose, as to a concurrent writer. */
+    public synchronized void loseNextWrites(int count) {
+        conflictsToInject = count;
+    }
+
+    private boolean injectedConflict() {
+        if (conflictsToInject > 0) {
+            conflictsToInject--;
+            return true;
+        }
+        return false;
+    }
 
     @Override
     public synchronized boolean create(Interview interview, TokenRecord token) {
@@ -54,7 +68,7 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     public synchronized boolean replace(Interview interview, long expectedRevision) {
         String key = interview.organisation() + "/" + interview.interviewId();
         Interview current = interviews.get(key);
-        if (current == null || current.revision() != expectedRevision) {
+        if (current == null || current.revision() != expectedRevision || injectedConflict()) {
             return false;
         }
         interviews.put(key, interview);
@@ -70,7 +84,7 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     public synchronized boolean replaceAnswer(Answer answer, long expectedRevision) {
         String key = answer.organisation() + "/" + answer.answerId();
         Answer current = answers.get(key);
-        if (current == null || current.revision() != expectedRevision) {
+        if (current == null || current.revision() != expectedRevision || injectedConflict()) {
             return false;
         }
         answers.put(key, answer);
@@ -117,5 +131,21 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
                 .toList());
         found.sort(Comparator.comparing(a -> a.transcription().startedAt()));
         return found.subList(0, Math.min(limit, found.size()));
+    }
+
+    @Override
+    public List<Answer> awaitingScoreSince(Instant before, int limit) {
+        return answers.values().stream()
+                .filter(a -> a.state() == dev.prescreen.domain.interview.AnswerState.AWAITING_SCORE)
+                .filter(a -> (a.submittedAt() != null ? a.submittedAt() : a.servedAt()).isBefore(before))
+                .sorted(Comparator.comparing(a -> a.submittedAt() != null ? a.submittedAt() : a.servedAt()))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public List<Interview> undeliveredSince(Instant before, int limit) {
+        return interviews.values().stream()
+                .filter(i -> i.awaitingDelivery() && i.submittedAt() != null && i.submittedAt().isBefore(before))
+                .sorted(Comparator.comparing(Interview::submittedAt)).limit(limit).toList();
     }
 }

@@ -10,7 +10,7 @@ import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.pipeline.ScoringStage;
 import dev.prescreen.json.Json;
-import dev.prescreen.messages.ReportingMessage;
+import dev.prescreen.messages.SqsReportingQueue;
 import dev.prescreen.messages.ScoringMessage;
 import dev.prescreen.messages.SqsBatch;
 import dev.prescreen.scoring.RubricScorer;
@@ -36,8 +36,7 @@ public final class ScoreAnswersHandler implements RequestHandler<SQSEvent, SQSBa
                 new DynamoPlanRepository(clients.dynamoDb(), table),
                 new ThreadConfinedScorer(RubricScorer::new),
                 FollowUpPolicy.builtIn(),
-                (organisation, interviewId) -> clients.sqs().sendMessage(r -> r.queueUrl(reportingQueue)
-                        .messageBody(Json.write(new ReportingMessage(organisation, interviewId)))),
+                new SqsReportingQueue(clients.sqs(), reportingQueue),
                 Clock.systemUTC());
     }
 

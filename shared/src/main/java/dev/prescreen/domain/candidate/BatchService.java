@@ -1,5 +1,6 @@
 package dev.prescreen.domain.candidate;
 
+import dev.prescreen.domain.ConcurrentWrites;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.EmailAddress;
 import dev.prescreen.domain.Ids;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -167,24 +169,38 @@ public final class BatchService {
     }
 
     /** Cancels a batch whose send time has not come: no one is invited, and their addresses are free again. */
+    private static final String BATCH = "batchId";
+    private static final String THE_BATCH = "the batch";
+
     public Status cancel(String organisation, String planId, String batchId) {
-        Batch batch = batch(organisation, planId, batchId);
-        if (batch.status() == Batch.BatchStatus.CANCELLED) {
+        Optional<Batch> cancelled = ConcurrentWrites.retry(BATCH, THE_BATCH, () -> {
+            Batch batch = batch(organisation, planId, batchId);
+            if (batch.status() == Batch.BatchStatus.CANCELLED) {
+                return Optional.of(Optional.<Batch>empty());
+            }
+            if (batch.status() != Batch.BatchStatus.SCHEDULED || !batch.sendAt().isAfter(clock.instant())) {
+                throw new DomainException.Conflict(BATCH, "the batch is already being sent");
+            }
+            return candidates.replaceBatch(batch.withStatus(Batch.BatchStatus.CANCELLED), batch.revision())
+                    ? Optional.of(Optional.of(batch)) : Optional.empty();
+        });
+        if (cancelled.isEmpty()) {
             return status(organisation, planId, batchId);
         }
-        if (batch.status() != Batch.BatchStatus.SCHEDULED || !batch.sendAt().isAfter(clock.instant())) {
-            throw new DomainException.Conflict("batchId", "the batch is already being sent");
-        }
-        if (!candidates.replaceBatch(batch.withStatus(Batch.BatchStatus.CANCELLED), batch.revision())) {
-            throw new DomainException.Conflict("batchId", "the batch changed at the same time; retry");
-        }
-        dispatch.unschedule(batch);
+        dispatch.unschedule(cancelled.get());
         List<String> released = new ArrayList<>();
-        for (Candidate candidate : candidates.inBatch(organisation, batchId)) {
-            if (candidate.state() == CandidateState.SCHEDULED
-                    && candidates.replace(candidate.withState(CandidateState.CANCELLED, null, null, null),
-                            candidate.revision())) {
-                released.add(EmailAddress.normalise(candidate.email()));
+        for (Candidate scheduled : candidates.inBatch(organisation, batchId)) {
+            // a candidate whose invitation is already under way (a race with the send) is not cancelled
+            boolean freed = ConcurrentWrites.retry(BATCH, "a candidate of the batch", () -> {
+                Candidate c = candidates.find(organisation, scheduled.candidateId()).orElse(null);
+                if (c == null || c.state() != CandidateState.SCHEDULED) {
+                    return Optional.of(false);
+                }
+                return candidates.replace(c.withState(CandidateState.CANCELLED, null, null, null), c.revision())
+                        ? Optional.of(true) : Optional.empty();
+            });
+            if (freed) {
+                released.add(EmailAddress.normalise(scheduled.email()));
             }
         }
         candidates.releaseEmails(organisation, planId, released);
@@ -193,20 +209,26 @@ public final class BatchService {
 
     /** The batch's send time has come: one invitation message per scheduled candidate. */
     public int send(String organisation, String planId, String batchId) {
-        Batch batch = candidates.findBatch(organisation, planId, batchId).orElse(null);
-        if (batch == null || batch.status() == Batch.BatchStatus.CANCELLED) {
+        boolean sending = ConcurrentWrites.retry(BATCH, THE_BATCH, () -> {
+            Batch batch = candidates.findBatch(organisation, planId, batchId).orElse(null);
+            if (batch == null || batch.status() == Batch.BatchStatus.CANCELLED) {
+                return Optional.of(false);
+            }
+            return batch.status() != Batch.BatchStatus.SCHEDULED
+                    || candidates.replaceBatch(batch.withStatus(Batch.BatchStatus.SENDING), batch.revision())
+                    ? Optional.of(true) : Optional.empty();
+        });
+        if (!sending) {
             return 0;
-        }
-        if (batch.status() == Batch.BatchStatus.SCHEDULED
-                && !candidates.replaceBatch(batch.withStatus(Batch.BatchStatus.SENDING), batch.revision())) {
-            return send(organisation, planId, batchId);
         }
         List<String> ids = candidates.inBatch(organisation, batchId).stream()
                 .filter(c -> c.state() == CandidateState.SCHEDULED).map(Candidate::candidateId).toList();
         dispatch.invite(organisation, ids);
-        candidates.findBatch(organisation, planId, batchId)
-                .filter(b -> b.status() == Batch.BatchStatus.SENDING)
-                .ifPresent(b -> candidates.replaceBatch(b.withStatus(Batch.BatchStatus.SENT), b.revision()));
+        ConcurrentWrites.retry(BATCH, THE_BATCH, () -> {
+            Batch b = candidates.findBatch(organisation, planId, batchId).orElse(null);
+            return b == null || b.status() != Batch.BatchStatus.SENDING
+                    || candidates.replaceBatch(b.withStatus(Batch.BatchStatus.SENT), b.revision());
+        });
         return ids.size();
     }
 

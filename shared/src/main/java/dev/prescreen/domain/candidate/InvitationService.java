@@ -1,5 +1,6 @@
 package dev.prescreen.domain.candidate;
 
+import dev.prescreen.domain.ConcurrentWrites;
 import dev.prescreen.domain.email.Mailer;
 import dev.prescreen.domain.interview.Interview;
 import dev.prescreen.domain.interview.InterviewRepository;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends each candidate one invitation, at most once even under redelivery or a crash: the send intent is
@@ -61,8 +63,8 @@ public final class InvitationService {
         // The plan freezes with its first invitation: candidates must all face the same questions.
         Plan plan = plans.freeze(organisation, candidate.planId());
         if (plan.status() == Plan.PlanStatus.ARCHIVED) {
-            candidates.replace(candidate.withState(CandidateState.FAILED, null, null, "the plan was archived"),
-                    candidate.revision());
+            move(organisation, candidateId, CandidateState.SCHEDULED,
+                    c -> c.withState(CandidateState.FAILED, null, null, "the plan was archived"));
             return Outcome.FAILED;
         }
         Invitations.Opened opened = invitations.openOrReissue(plan, candidate.interviewId(), candidateId,
@@ -78,15 +80,18 @@ public final class InvitationService {
                     opened.interview().expiresAt()));
         } catch (Mailer.Throttled e) {
             // Give the send back to the queue: undo the intent so the retry may send.
-            candidates.replace(intent.withState(CandidateState.SCHEDULED, null, null, null), intent.revision());
+            move(organisation, candidateId, CandidateState.SENDING,
+                    c -> c.withState(CandidateState.SCHEDULED, null, null, null));
             throw e;
         } catch (Mailer.Rejected e) {
-            candidates.replace(intent.withState(CandidateState.FAILED, now, null, "the email was rejected"),
-                    intent.revision());
+            move(organisation, candidateId, CandidateState.SENDING,
+                    c -> c.withState(CandidateState.FAILED, now, null, "the email was rejected"));
             return Outcome.FAILED;
         }
         candidates.rememberMessage(messageId, organisation, candidateId);
-        candidates.replace(intent.withState(CandidateState.SENT, now, clock.instant(), null), intent.revision());
+        Instant sentAt = clock.instant();
+        move(organisation, candidateId, CandidateState.SENDING,
+                c -> c.withState(CandidateState.SENT, now, sentAt, null));
         meterEmail(organisation, "email#invitation#" + candidateId);
         return Outcome.SENT;
     }
@@ -120,7 +125,8 @@ public final class InvitationService {
         Optional<Candidate> candidate = candidates.find(interview.organisation(), interview.candidateId())
                 .filter(c -> c.state() == CandidateState.SENT);
         if (candidate.isEmpty()) {
-            // Undeliverable or erased: nothing to send; mark it so it leaves the reminder queue.
+            // Undeliverable or erased: nothing to send; mark it so it leaves the reminder queue (a lost write here
+            // leaves it for the next hourly run, which finds it again).
             interviews.replace(interview.withReminder(clock.instant()), interview.revision());
             return false;
         }
@@ -137,13 +143,29 @@ public final class InvitationService {
         return true;
     }
 
+    /**
+     * Moves a candidate on from {@code from}; a candidate that has left that state meanwhile (erased, cancelled,
+     * bounced) is left as it is.
+     */
+    private void move(String organisation, String candidateId, CandidateState from, UnaryOperator<Candidate> change) {
+        ConcurrentWrites.retry("candidateId", "the candidate", () -> {
+            Candidate c = candidates.find(organisation, candidateId).orElse(null);
+            return c == null || c.state() != from || candidates.replace(change.apply(c), c.revision());
+        });
+    }
+
     private void meterEmail(String organisation, String eventId) {
         usage.record(organisation, java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC)), eventId,
                 java.util.Map.of("emails", 1.0));
     }
 
-    private void expire(Interview interview) {
-        interviews.replace(interview.withState(InterviewState.EXPIRED, clock.instant()), interview.revision());
+    private void expire(Interview overdue) {
+        ConcurrentWrites.retry("interviewId", "the interview", () -> {
+            Interview interview = interviews.find(overdue.organisation(), overdue.interviewId()).orElse(null);
+            return interview == null || interview.state() != InterviewState.INVITED
+                    || interviews.replace(interview.withState(InterviewState.EXPIRED, clock.instant()),
+                            interview.revision());
+        });
     }
 
     /** A bounce or complaint: no more email to this candidate. */
@@ -152,18 +174,15 @@ public final class InvitationService {
         if (recipient.isEmpty()) {
             return false;
         }
-        for (int attempt = 0; attempt < 5; attempt++) {
+        return ConcurrentWrites.retry("candidateId", "the candidate", () -> {
             Optional<Candidate> candidate = candidates.find(recipient.get()[0], recipient.get()[1]);
             if (candidate.isEmpty() || candidate.get().state() == CandidateState.UNDELIVERABLE
                     || candidate.get().state() == CandidateState.ERASED) {
-                return false;
+                return Optional.of(false);
             }
             Candidate c = candidate.get();
-            if (candidates.replace(c.withState(CandidateState.UNDELIVERABLE, c.sendIntentAt(), c.sentAt(), reason),
-                    c.revision())) {
-                return true;
-            }
-        }
-        return false;
+            return candidates.replace(c.withState(CandidateState.UNDELIVERABLE, c.sendIntentAt(), c.sentAt(), reason),
+                    c.revision()) ? Optional.of(true) : Optional.empty();
+        });
     }
 }

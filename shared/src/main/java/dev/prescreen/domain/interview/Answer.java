@@ -59,6 +59,15 @@ public record Answer(
     public record TranscriptionJob(String jobName, java.time.Instant startedAt, int attempts) {
     }
 
+    /** A new answer to a question just served: open, nothing recorded yet (revision 1). */
+    public static Answer served(String answerId, String interviewId, String organisation, String planId, int position,
+            AnswerKind kind, String questionText, QuestionType questionType, List<String> concepts, String language,
+            Instant servedAt) {
+        return new Answer(answerId, interviewId, organisation, planId, position, kind, questionText, questionType,
+                concepts, language, AnswerState.OPEN, servedAt, null, false, null, null, null, null, null, null, false,
+                null, null, null, 1);
+    }
+
     public boolean submitted() {
         return submittedAt != null;
     }

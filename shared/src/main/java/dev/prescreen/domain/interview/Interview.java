@@ -5,6 +5,9 @@ import java.time.Instant;
 /**
  * One candidate's screening against one plan. Holds no name or email: those stay with the candidate
  * record, so nothing downstream (transcription, scoring) can see them.
+ *
+ * @param deliveredAt when its report went out to the recipients; until then a submitted or completed interview is
+ *                    open work that the pipeline reconciler finishes if a crash left it behind
  */
 public record Interview(
         String interviewId,
@@ -23,6 +26,7 @@ public record Interview(
         Instant completedAt,
         int followUpsAsked,
         Instant remindedAt,
+        Instant deliveredAt,
         long revision) {
 
     public boolean expiredAt(Instant now) {
@@ -34,29 +38,41 @@ public record Interview(
                 invitedAt, expiresAt, consent, startedAt,
                 newState == InterviewState.SUBMITTED && submittedAt == null ? now : submittedAt,
                 newState == InterviewState.COMPLETED && completedAt == null ? now : completedAt,
-                followUpsAsked, remindedAt, revision + 1);
+                followUpsAsked, remindedAt, deliveredAt, revision + 1);
     }
 
     public Interview withConsent(Consent newConsent) {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash,
                 InterviewState.IN_PROGRESS, invitedAt, expiresAt, newConsent, newConsent.at(), submittedAt,
-                completedAt, followUpsAsked, remindedAt, revision + 1);
+                completedAt, followUpsAsked, remindedAt, deliveredAt, revision + 1);
     }
 
     public Interview withFollowUpAsked() {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
                 invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked + 1, remindedAt,
-                revision + 1);
+                deliveredAt, revision + 1);
     }
 
     public Interview withToken(String newTokenHash) {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, newTokenHash, state,
                 invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, remindedAt,
-                revision + 1);
+                deliveredAt, revision + 1);
     }
 
     public Interview withReminder(Instant at) {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
-                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, at, revision + 1);
+                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, at, deliveredAt,
+                revision + 1);
+    }
+
+    public Interview withDelivered(Instant at) {
+        return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
+                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, remindedAt, at,
+                revision + 1);
+    }
+
+    /** Submitted or completed, and its report not yet delivered: work the pipeline still owes. */
+    public boolean awaitingDelivery() {
+        return (state == InterviewState.SUBMITTED || state == InterviewState.COMPLETED) && deliveredAt == null;
     }
 }

@@ -32,6 +32,15 @@ public interface InterviewRepository {
     /** Answers whose transcription job started before the instant and has not finished, oldest first. */
     List<Answer> transcribingSince(java.time.Instant before, int limit);
 
+    /** Answers awaiting their score since before the instant (submitted then), oldest first: lost hand-offs. */
+    List<Answer> awaitingScoreSince(java.time.Instant before, int limit);
+
+    /**
+     * Interviews submitted before the instant whose report has not been delivered (still submitted, or completed and
+     * not yet reported or emailed), oldest first.
+     */
+    List<Interview> undeliveredSince(java.time.Instant before, int limit);
+
     /** Deletes the interview's answers (erasure). */
     void deleteAnswers(String organisation, String interviewId);
 

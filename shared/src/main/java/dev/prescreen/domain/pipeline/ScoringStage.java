@@ -1,5 +1,6 @@
 package dev.prescreen.domain.pipeline;
 
+import dev.prescreen.domain.ConcurrentWrites;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerKind;
 import dev.prescreen.domain.interview.AnswerState;
@@ -24,7 +25,10 @@ import java.util.Optional;
  */
 public final class ScoringStage {
 
-    private static final int ATTEMPTS = 5;
+    private static final String ANSWER = "answerId";
+    private static final String THE_ANSWER = "the answer";
+    private static final String INTERVIEW = "interviewId";
+    private static final String THE_INTERVIEW = "the interview";
 
     private final InterviewRepository interviews;
     private final PlanRepository plans;
@@ -49,20 +53,14 @@ public final class ScoringStage {
     }
 
     public void answerReady(String organisation, String interviewId, String answerId) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        ConcurrentWrites.retry(ANSWER, THE_ANSWER, () -> {
             Optional<Answer> found = interviews.answer(organisation, interviewId, answerId);
-            if (found.isEmpty()) {
-                return;
+            if (found.isEmpty() || found.get().state() != AnswerState.AWAITING_SCORE) {
+                return true; // erased, or scored already (a redelivery)
             }
             Answer answer = found.get();
-            if (answer.state() != AnswerState.AWAITING_SCORE) {
-                break;
-            }
-            boolean written = answer.kind() == AnswerKind.MAIN ? scoreMain(answer) : scoreFollowUp(answer);
-            if (written) {
-                break;
-            }
-        }
+            return answer.kind() == AnswerKind.MAIN ? scoreMain(answer) : scoreFollowUp(answer);
+        });
         tryComplete(organisation, interviewId);
     }
 
@@ -113,28 +111,24 @@ public final class ScoringStage {
 
     /** Finishes the interview once every answer is final; safe to call any number of times. */
     public void tryComplete(String organisation, String interviewId) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        boolean complete = ConcurrentWrites.retry(INTERVIEW, THE_INTERVIEW, () -> {
             Optional<Interview> found = interviews.find(organisation, interviewId);
             if (found.isEmpty()) {
-                return;
+                return Optional.of(false);
             }
             Interview interview = found.get();
             if (interview.state() == InterviewState.COMPLETED) {
-                // Reporting is idempotent: handing it on again covers a crash after the state change.
-                completed.completed(organisation, interviewId);
-                return;
+                return Optional.of(true); // reporting is idempotent: handing it on again covers a crash after the change
             }
-            if (interview.state() != InterviewState.SUBMITTED) {
-                return;
+            if (interview.state() != InterviewState.SUBMITTED
+                    || !interviews.answers(organisation, interviewId).stream().allMatch(a -> a.state().terminal())) {
+                return Optional.of(false);
             }
-            List<Answer> answers = interviews.answers(organisation, interviewId);
-            if (!answers.stream().allMatch(a -> a.state().terminal())) {
-                return;
-            }
-            if (interviews.replace(interview.withState(InterviewState.COMPLETED, clock.instant()), interview.revision())) {
-                completed.completed(organisation, interviewId);
-                return;
-            }
+            return interviews.replace(interview.withState(InterviewState.COMPLETED, clock.instant()),
+                    interview.revision()) ? Optional.of(true) : Optional.empty();
+        });
+        if (complete) {
+            completed.completed(organisation, interviewId);
         }
     }
 }

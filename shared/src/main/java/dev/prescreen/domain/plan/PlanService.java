@@ -2,6 +2,7 @@ package dev.prescreen.domain.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prescreen.domain.ConcurrentWrites;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.Ids;
 import dev.prescreen.domain.Page;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +21,8 @@ public final class PlanService {
 
     public static final int MAX_PAGE_SIZE = 100;
     public static final int DEFAULT_PAGE_SIZE = 20;
-    private static final int CONCURRENT_CHANGE_ATTEMPTS = 3;
+    private static final String PLAN = "plan";
+    private static final String THE_PLAN = "the plan";
 
     private final PlanRepository repository;
     private final PlanRules rules;
@@ -62,7 +65,7 @@ public final class PlanService {
         if (patch == null || !patch.isObject()) {
             throw new DomainException.InvalidInput("body", "must be a JSON object (a merge patch)");
         }
-        for (int attempt = 0; attempt < CONCURRENT_CHANGE_ATTEMPTS; attempt++) {
+        return ConcurrentWrites.retry(PLAN, THE_PLAN, () -> {
             Plan current = get(organisation, planId);
             if (current.status() == Plan.PlanStatus.ARCHIVED) {
                 throw new DomainException.Conflict("status", "the plan is archived");
@@ -85,26 +88,20 @@ public final class PlanService {
             PlanRules.PlanContent content = rules.check(input);
             Plan updated = build(planId, organisation, content, current.status(), current.frozenAt(),
                     current.createdAt(), clock.instant(), current.revision() + 1);
-            if (repository.replace(updated, current.revision())) {
-                return updated;
-            }
-        }
-        throw new DomainException.Conflict("plan", "the plan was changed at the same time; retry");
+            return repository.replace(updated, current.revision()) ? Optional.of(updated) : Optional.empty();
+        });
     }
 
     /** Archives the plan: no new invitations, data kept. Idempotent. */
     public Plan archive(String organisation, String planId) {
-        for (int attempt = 0; attempt < CONCURRENT_CHANGE_ATTEMPTS; attempt++) {
+        return ConcurrentWrites.retry(PLAN, THE_PLAN, () -> {
             Plan current = get(organisation, planId);
             if (current.status() == Plan.PlanStatus.ARCHIVED) {
-                return current;
+                return Optional.of(current);
             }
             Plan archived = current.with(Plan.PlanStatus.ARCHIVED, current.frozenAt(), clock.instant());
-            if (repository.replace(archived, current.revision())) {
-                return archived;
-            }
-        }
-        throw new DomainException.Conflict("plan", "the plan was changed at the same time; retry");
+            return repository.replace(archived, current.revision()) ? Optional.of(archived) : Optional.empty();
+        });
     }
 
     /**
@@ -112,18 +109,15 @@ public final class PlanService {
      * invitation records). Idempotent.
      */
     public Plan freeze(String organisation, String planId) {
-        for (int attempt = 0; attempt < CONCURRENT_CHANGE_ATTEMPTS; attempt++) {
+        return ConcurrentWrites.retry(PLAN, THE_PLAN, () -> {
             Plan current = get(organisation, planId);
             if (current.frozen()) {
-                return current;
+                return Optional.of(current);
             }
             Instant now = clock.instant();
             Plan frozen = current.with(current.status(), now, now);
-            if (repository.replace(frozen, current.revision())) {
-                return frozen;
-            }
-        }
-        throw new DomainException.Conflict("plan", "the plan was changed at the same time; retry");
+            return repository.replace(frozen, current.revision()) ? Optional.of(frozen) : Optional.empty();
+        });
     }
 
     /** The frozen parts a change touches: questions, threshold, timing, language, bank and follow-ups. */

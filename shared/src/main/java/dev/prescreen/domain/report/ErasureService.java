@@ -1,5 +1,6 @@
 package dev.prescreen.domain.report;
 
+import dev.prescreen.domain.ConcurrentWrites;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.EmailAddress;
 import dev.prescreen.domain.Ids;
@@ -43,20 +44,21 @@ public final class ErasureService {
         Candidate candidate = candidates.find(organisation, candidateId)
                 .orElseThrow(() -> new DomainException.NotFound("candidate"));
         if (candidate.state() != CandidateState.ERASED) {
-            if (!candidates.replace(candidate.erased(), candidate.revision())) {
-                throw new DomainException.Conflict("candidate", "the candidate changed at the same time; retry");
-            }
-            candidates.releaseEmails(organisation, candidate.planId(), List.of(EmailAddress.normalise(candidate.email())));
+            String email = candidate.email();
+            ConcurrentWrites.retry("candidate", "the candidate", () -> {
+                Candidate current = candidates.find(organisation, candidateId).orElseThrow();
+                return current.state() == CandidateState.ERASED
+                        || candidates.replace(current.erased(), current.revision());
+            });
+            candidates.releaseEmails(organisation, candidate.planId(), List.of(EmailAddress.normalise(email)));
         }
-        // Repeating the erasure finishes whatever an interrupted one left.
-        for (int attempt = 0; attempt < 5; attempt++) {
+        // Repeating the erasure finishes whatever an interrupted one left; the interview is closed before its data go.
+        ConcurrentWrites.retry("candidate", "the candidate's interview", () -> {
             Interview interview = interviews.find(organisation, candidate.interviewId()).orElse(null);
-            if (interview == null || interview.state() == InterviewState.ERASED
+            return interview == null || interview.state() == InterviewState.ERASED
                     || interviews.replace(interview.withState(InterviewState.ERASED, clock.instant()),
-                            interview.revision())) {
-                break;
-            }
-        }
+                            interview.revision());
+        });
         interviews.deleteAnswers(organisation, candidate.interviewId());
         reports.delete(organisation, candidate.interviewId());
         recordings.deletePrefix("recordings/" + organisation + "/" + candidate.planId() + "/" + candidate.interviewId() + "/");

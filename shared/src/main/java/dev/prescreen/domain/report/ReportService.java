@@ -1,5 +1,6 @@
 package dev.prescreen.domain.report;
 
+import dev.prescreen.domain.ConcurrentWrites;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.FieldError;
 import dev.prescreen.domain.Ids;
@@ -36,9 +37,15 @@ public final class ReportService {
     public static final Duration RECORDING_LINK_VALIDITY = Duration.ofMinutes(10);
     /** Transcribe bills at least this much per job. */
     public static final double MINIMUM_BILLED_SECONDS = 15;
-    private static final int ATTEMPTS = 5;
+    private static final String REPORT = "report";
+    private static final String THE_REPORT = "the report";
     /** The most rows one ranking request returns (the CSV export's size). */
     public static final int MAX_RANKED = 10_000;
+    /**
+     * An email intent this old without a sent time was left by a crash between the intent and the send: the email is
+     * sent again (at least once after a crash; exactly once otherwise). Longer than any send takes.
+     */
+    public static final Duration EMAIL_RESEND_AFTER = Duration.ofMinutes(10);
 
     private final ReportRepository reports;
     private final InterviewRepository interviews;
@@ -66,23 +73,40 @@ public final class ReportService {
         this.clock = clock;
     }
 
-    /** A completed interview: build its report (once), meter it, email it (at most once). */
+    /**
+     * A completed interview: build its report (once), meter it, email it (once in the normal case), and mark the
+     * interview delivered. Safe to repeat: the pipeline reconciler hands over again whatever a crash interrupted.
+     */
     public void interviewCompleted(String organisation, String interviewId) {
         Interview interview = interviews.find(organisation, interviewId).orElse(null);
-        if (interview == null || interview.state() != InterviewState.COMPLETED) {
-            return;
-        }
-        // A redelivery after the email's intent finds everything done: built, metered (before), emailed.
-        if (reports.find(organisation, interviewId).map(Report::emailIntentAt).isPresent()) {
+        if (interview == null || interview.state() != InterviewState.COMPLETED || interview.deliveredAt() != null) {
             return;
         }
         Plan plan = plans.find(organisation, interview.planId()).orElseThrow();
-        List<Answer> answers = interviews.answers(organisation, interviewId);
-        String name = candidates.find(organisation, interview.candidateId()).map(Candidate::name).orElse(null);
-        Report built = ReportBuilder.build(interview, plan, answers, name, scorerVersion);
-        reports.create(built);
-        meter(interview, answers);
-        email(organisation, interviewId, plan);
+        Optional<Report> existing = reports.find(organisation, interviewId);
+        if (existing.isEmpty()) {
+            List<Answer> answers = interviews.answers(organisation, interviewId);
+            String name = candidates.find(organisation, interview.candidateId()).map(Candidate::name).orElse(null);
+            reports.create(ReportBuilder.build(interview, plan, answers, name, scorerVersion)); // false: built already
+            meter(interview, answers); // once per screening, whatever the redeliveries (recorded under its id)
+        }
+        if (existing.map(Report::emailSentAt).isEmpty()) {
+            Instant intent = existing.map(Report::emailIntentAt).orElse(null);
+            if (intent != null && intent.isAfter(clock.instant().minus(EMAIL_RESEND_AFTER))) {
+                return; // being sent right now by another delivery of this message
+            }
+            // No intent, or one left by a crash between the intent and the send: send now (at least once then).
+            email(organisation, interviewId, plan, intent);
+        }
+        markDelivered(organisation, interviewId);
+    }
+
+    private void markDelivered(String organisation, String interviewId) {
+        ConcurrentWrites.retry("interviewId", "the interview", () -> {
+            Interview interview = interviews.find(organisation, interviewId).orElse(null);
+            return interview == null || interview.deliveredAt() != null
+                    || interviews.replace(interview.withDelivered(clock.instant()), interview.revision());
+        });
     }
 
     private void meter(Interview interview, List<Answer> answers) {
@@ -105,22 +129,33 @@ public final class ReportService {
                 amounts);
     }
 
-    private void email(String organisation, String interviewId, Plan plan) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+    /** Sends the report email once: the intent is written first; {@code staleIntent} is one a crash left behind. */
+    private void email(String organisation, String interviewId, Plan plan, Instant staleIntent) {
+        Optional<Report> intent = ConcurrentWrites.retry(REPORT, THE_REPORT, () -> {
             Report report = reports.find(organisation, interviewId).orElseThrow();
-            if (report.emailIntentAt() != null) {
-                return;
+            if (report.emailIntentAt() != null && !report.emailIntentAt().equals(staleIntent)) {
+                return Optional.of(Optional.<Report>empty()); // sent, or being sent: at most once
             }
-            Report intent = with(report, clock.instant(), null);
-            if (!reports.replace(intent, report.revision())) {
-                continue;
-            }
-            int[] rank = reports.rankOf(organisation, report.planId(), report.overall());
-            mailer.send(ReportEmails.report(report, plan.recipients(), rank[0], rank[1], reportLink(interviewId)));
-            reports.replace(with(intent, intent.emailIntentAt(), clock.instant()), intent.revision());
-            usage.record(organisation, month(clock.instant()), "email#report#" + interviewId, Map.of("emails", 1.0));
+            Report withIntent = with(report, clock.instant(), null);
+            return reports.replace(withIntent, report.revision()) ? Optional.of(Optional.of(withIntent))
+                    : Optional.empty();
+        });
+        if (intent.isEmpty()) {
             return;
         }
+        Report report = intent.get();
+        int[] rank = reports.rankOf(organisation, report.planId(), report.overall());
+        mailer.send(ReportEmails.report(report, plan.recipients(), rank[0], rank[1], reportLink(interviewId)));
+        markSent(organisation, interviewId);
+        usage.record(organisation, month(clock.instant()), "email#report#" + interviewId, Map.of("emails", 1.0));
+    }
+
+    private void markSent(String organisation, String interviewId) {
+        ConcurrentWrites.retry(REPORT, THE_REPORT, () -> {
+            Report report = reports.find(organisation, interviewId).orElseThrow();
+            return report.emailSentAt() != null
+                    || reports.replace(with(report, report.emailIntentAt(), clock.instant()), report.revision());
+        });
     }
 
     public String reportLink(String interviewId) {
@@ -168,7 +203,7 @@ public final class ReportService {
         if (!errors.isEmpty()) {
             throw new DomainException.InvalidInput(errors);
         }
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        ConcurrentWrites.retry(REPORT, THE_REPORT, () -> {
             Report report = find(organisation, interviewId);
             Optional<Report.QuestionReport> question = report.questions().stream()
                     .filter(q -> q.position() == position).findFirst();
@@ -190,11 +225,9 @@ public final class ReportService {
                     report.startedAt(), report.completedAt(), report.durationSeconds(), report.overall(), report.passed(),
                     report.passThreshold(), report.needsReview(), questions, reviews, report.emailIntentAt(),
                     report.emailSentAt(), report.revision() + 1));
-            if (reports.replace(reviewed, report.revision())) {
-                return get(organisation, interviewId);
-            }
-        }
-        throw new DomainException.Conflict("report", "the report changed at the same time; retry");
+            return reports.replace(reviewed, report.revision());
+        });
+        return get(organisation, interviewId);
     }
 
     /** The plan's completed candidates, best first, optionally only those who passed or failed. */
@@ -225,7 +258,12 @@ public final class ReportService {
             String reportUrl) {
     }
 
-    public static final List<String> STATES = List.of("completed", "invited", "in_progress", "submitted", "expired");
+    /**
+     * The listing's states: {@code reporting} is an interview scored and finished whose report is not built yet (it
+     * is never hidden between two stages).
+     */
+    public static final List<String> STATES = List.of("completed", "invited", "in_progress", "submitted", "reporting",
+            "expired");
 
     /**
      * A plan's candidates: the completed ranked by overall score (ties share a rank; optionally only those
@@ -240,8 +278,10 @@ public final class ReportService {
             if (passed != null) {
                 throw new DomainException.InvalidInput("passed", "applies to completed candidates only");
             }
-            Page<Interview> page = inState(organisation, planId, InterviewState.valueOf(state.toUpperCase(
-                    java.util.Locale.ROOT)), limit, cursor);
+            java.util.function.Predicate<Interview> inState = state.equals("reporting")
+                    ? i -> i.state() == InterviewState.COMPLETED && reports.find(organisation, i.interviewId()).isEmpty()
+                    : i -> i.state() == InterviewState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+            Page<Interview> page = inState(organisation, planId, inState, limit, cursor);
             return new Page<>(page.items().stream().map(interview -> {
                 Optional<Candidate> candidate = candidates.find(organisation, interview.candidateId());
                 return new CandidateSummary(0, interview.interviewId(), interview.candidateId(),
@@ -265,7 +305,8 @@ public final class ReportService {
     }
 
     /** The plan's interviews in a state other than completed, oldest invitation first. */
-    private Page<Interview> inState(String organisation, String planId, InterviewState state, int limit, String cursor) {
+    private Page<Interview> inState(String organisation, String planId, java.util.function.Predicate<Interview> state,
+            int limit, String cursor) {
         if (!Ids.looksLike("pl", planId) || plans.find(organisation, planId).isEmpty()) {
             throw new DomainException.NotFound("plan");
         }
@@ -279,7 +320,7 @@ public final class ReportService {
             }
         }
         List<Interview> matching = interviews.ofPlan(organisation, planId).stream()
-                .filter(i -> i.state() == state)
+                .filter(state)
                 .sorted(java.util.Comparator.comparing(Interview::invitedAt).thenComparing(Interview::interviewId))
                 .toList();
         int to = Math.min(matching.size(), from + limit);

@@ -1,5 +1,6 @@
 package dev.prescreen.domain.session;
 
+import dev.prescreen.domain.ConcurrentWrites;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerKind;
@@ -36,7 +37,8 @@ public final class SessionService {
     /** Network and page latency a candidate is allowed beyond the answer time before an answer counts as late. */
     public static final Duration GRACE = Duration.ofSeconds(15);
     public static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(5);
-    private static final int ATTEMPTS = 5;
+    private static final String SESSION = "session";
+    private static final String THE_INTERVIEW = "the interview";
 
     private final InterviewRepository interviews;
     private final PlanRepository plans;
@@ -94,35 +96,26 @@ public final class SessionService {
 
     /** Records consent to the notice version the candidate saw; repeating it changes nothing. */
     public SessionView consent(String token, String noticeVersion) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Context context = open(token);
-            Interview interview = context.interview();
-            if (!ConsentNotice.VERSION.equals(noticeVersion)) {
-                throw new DomainException.InvalidInput("noticeVersion",
-                        "must be the version of the notice shown (" + ConsentNotice.VERSION + ")");
-            }
-            if (interview.consent() != null) {
-                return view(token);
-            }
-            if (interviews.replace(interview.withConsent(new Consent(clock.instant(), noticeVersion)),
-                    interview.revision())) {
-                return view(token);
-            }
+        if (!ConsentNotice.VERSION.equals(noticeVersion)) {
+            throw new DomainException.InvalidInput("noticeVersion",
+                    "must be the version of the notice shown (" + ConsentNotice.VERSION + ")");
         }
-        throw busy();
+        ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
+            Interview interview = open(token).interview();
+            return interview.consent() != null
+                    || interviews.replace(interview.withConsent(new Consent(clock.instant(), noticeVersion)),
+                            interview.revision());
+        });
+        return view(token);
     }
 
     /** The step the candidate is at; serving a question starts its answer time. */
     public Step current(String token) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        return ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Context context = open(token);
             requireConsent(context.interview());
-            Optional<Step> step = advance(context);
-            if (step.isPresent()) {
-                return step.get();
-            }
-        }
-        throw busy();
+            return advance(context);
+        });
     }
 
     /**
@@ -201,10 +194,9 @@ public final class SessionService {
             int answered, int total) {
         Interview interview = context.interview();
         Plan plan = context.plan();
-        Answer answer = new Answer(kind.answerId(interview.interviewId(), question.position()), interview.interviewId(),
-                interview.organisation(), plan.planId(), question.position(), kind, text, question.type(),
-                question.concepts(), plan.language(), AnswerState.OPEN, clock.instant(), null, false, null, null, null,
-                null, null, null, false, null, null, null, 1);
+        Answer answer = Answer.served(kind.answerId(interview.interviewId(), question.position()),
+                interview.interviewId(), interview.organisation(), plan.planId(), question.position(), kind, text,
+                question.type(), question.concepts(), plan.language(), clock.instant());
         if (!interviews.createAnswer(answer)) {
             return Optional.empty();
         }
@@ -227,26 +219,24 @@ public final class SessionService {
         if (contentLength == null || contentLength < 1 || contentLength > MAX_RECORDING_BYTES) {
             throw new DomainException.InvalidInput("contentLength", "must be from 1 to " + MAX_RECORDING_BYTES + " bytes");
         }
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        String key = ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Context context = open(token);
             requireConsent(context.interview());
             Answer answer = openAnswer(context, answerId);
-            String key = recordingKey(answer, type);
-            if (!key.equals(answer.recordingKey()) || !type.equals(answer.recordingContentType())) {
-                Answer withKey = answer.change(b -> {
-                    b.recordingKey = key;
-                    b.recordingContentType = type;
-                    return b;
-                });
-                if (!interviews.replaceAnswer(withKey, answer.revision())) {
-                    continue;
-                }
+            String k = recordingKey(answer, type);
+            if (k.equals(answer.recordingKey()) && type.equals(answer.recordingContentType())) {
+                return Optional.of(k);
             }
-            Instant expires = clock.instant().plus(UPLOAD_URL_VALIDITY);
-            return new UploadTicket(recordings.presignUpload(key, type, contentLength, UPLOAD_URL_VALIDITY), "PUT",
-                    Map.of("Content-Type", type), expires);
-        }
-        throw busy();
+            Answer withKey = answer.change(b -> {
+                b.recordingKey = k;
+                b.recordingContentType = type;
+                return b;
+            });
+            return interviews.replaceAnswer(withKey, answer.revision()) ? Optional.of(k) : Optional.empty();
+        });
+        Instant expires = clock.instant().plus(UPLOAD_URL_VALIDITY);
+        return new UploadTicket(recordings.presignUpload(key, type, contentLength, UPLOAD_URL_VALIDITY), "PUT",
+                Map.of("Content-Type", type), expires);
     }
 
     /**
@@ -281,7 +271,7 @@ public final class SessionService {
         } else if (text != null) {
             throw new DomainException.InvalidInput("text", "goes only with a typed answer");
         }
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        boolean accepted = ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Context context = open(token);
             requireConsent(context.interview());
             Interview interview = context.interview();
@@ -293,7 +283,7 @@ public final class SessionService {
                 if (!same) {
                     throw new DomainException.Conflict("answerId", "this question was already answered");
                 }
-                return current(token);
+                return Optional.of(Boolean.FALSE);
             }
             Instant now = clock.instant();
             boolean late = now.isAfter(answer.servedAt().plusSeconds(context.plan().answerSeconds()).plus(GRACE));
@@ -322,25 +312,25 @@ public final class SessionService {
                     return b;
                 });
             }
-            if (!interviews.replaceAnswer(submitted, answer.revision())) {
-                continue;
-            }
-            if (mode.equals(Answer.TYPED)) {
-                pipeline.answerReadyForScoring(interview.organisation(), interview.interviewId(), answerId);
-            }
-            return current(token);
+            return interviews.replaceAnswer(submitted, answer.revision()) ? Optional.of(Boolean.TRUE) : Optional.empty();
+        });
+        if (accepted && mode.equals(Answer.TYPED)) {
+            // A crash before this message leaves the answer awaiting its score: the pipeline reconciler re-sends it.
+            Context context = open(token);
+            pipeline.answerReadyForScoring(context.interview().organisation(), context.interview().interviewId(),
+                    answerId);
         }
-        throw busy();
+        return current(token);
     }
 
     /** Ends the interview now; questions not reached count as not answered. Repeating it changes nothing. */
     public SessionView finish(String token) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        boolean submitted = ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Context context = open(token);
             Interview interview = context.interview();
             requireConsent(interview);
             if (interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED) {
-                return view(token);
+                return Optional.of(Boolean.FALSE);
             }
             Map<String, Answer> answers = byId(interviews.answers(interview.organisation(), interview.interviewId()));
             boolean conflict = false;
@@ -348,10 +338,16 @@ public final class SessionService {
                 String id = AnswerKind.MAIN.answerId(interview.interviewId(), question.position());
                 Answer main = answers.get(id);
                 if (main == null) {
-                    Answer skipped = new Answer(id, interview.interviewId(), interview.organisation(),
+                    Instant now = clock.instant();
+                    Answer skipped = Answer.served(id, interview.interviewId(), interview.organisation(),
                             context.plan().planId(), question.position(), AnswerKind.MAIN, question.text(),
-                            question.type(), question.concepts(), context.plan().language(), AnswerState.NO_ANSWER,
-                            null, clock.instant(), false, "skipped", null, null, null, null, null, true, null, null, null, 1);
+                            question.type(), question.concepts(), context.plan().language(), null).change(b -> {
+                                b.state = AnswerState.NO_ANSWER;
+                                b.submittedAt = now;
+                                b.mode = "skipped";
+                                b.followUpClosed = true;
+                                return b;
+                            });
                     conflict |= !interviews.createAnswer(skipped);
                 } else if (!main.submitted()) {
                     conflict |= !skip(main);
@@ -364,13 +360,15 @@ public final class SessionService {
                     conflict |= !close(main);
                 }
             }
-            if (!conflict && interviews.replace(interview.withState(InterviewState.SUBMITTED, clock.instant()),
-                    interview.revision())) {
-                pipeline.interviewSubmitted(interview.organisation(), interview.interviewId());
-                return view(token);
-            }
+            return !conflict && interviews.replace(interview.withState(InterviewState.SUBMITTED, clock.instant()),
+                    interview.revision()) ? Optional.of(Boolean.TRUE) : Optional.empty();
+        });
+        if (submitted) {
+            // A crash before this message leaves the interview submitted: the pipeline reconciler finishes it.
+            Interview interview = open(token).interview();
+            pipeline.interviewSubmitted(interview.organisation(), interview.interviewId());
         }
-        throw busy();
+        return view(token);
     }
 
     private boolean skip(Answer answer) {
@@ -410,7 +408,4 @@ public final class SessionService {
         return (int) answers.stream().filter(a -> a.kind() == AnswerKind.MAIN && a.submitted()).count();
     }
 
-    private static DomainException busy() {
-        return new DomainException.Conflict("session", "the interview changed at the same time; retry");
-    }
 }

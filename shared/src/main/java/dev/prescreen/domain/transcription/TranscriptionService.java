@@ -1,14 +1,18 @@
 package dev.prescreen.domain.transcription;
 
+import dev.prescreen.domain.ConcurrentWrites;
+import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.Transcript;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerState;
 import dev.prescreen.domain.interview.InterviewRepository;
 import dev.prescreen.domain.session.PipelineEvents;
+import dev.prescreen.observability.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +24,8 @@ public final class TranscriptionService {
 
     public static final String JOB_PREFIX = "prescreen-";
     public static final int MAX_ATTEMPTS = 3;
-    private static final int WRITE_ATTEMPTS = 5;
+    private static final String ANSWER = "answerId";
+    private static final String THE_ANSWER = "the answer";
 
     private final InterviewRepository interviews;
     private final SpeechToText speech;
@@ -58,15 +63,15 @@ public final class TranscriptionService {
             return Outcome.IGNORED;
         }
         RecordingKey recording = parsed.get();
-        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+        return ConcurrentWrites.retry(ANSWER, THE_ANSWER, () -> {
             Optional<Answer> found = interviews.answer(recording.organisation(), recording.interviewId(),
                     recording.answerId());
             if (found.isEmpty() || found.get().state().terminal() || found.get().transcript() != null) {
-                return Outcome.IGNORED;
+                return Optional.of(Outcome.IGNORED);
             }
             Answer answer = found.get();
             if (answer.transcription() != null) {
-                return Outcome.ALREADY_STARTED;
+                return Optional.of(Outcome.ALREADY_STARTED);
             }
             String name = jobName(answer.answerId(), 1);
             boolean started = startJob(name, recording, answer.language());
@@ -75,11 +80,9 @@ public final class TranscriptionService {
                 b.recordingKey = key;
                 return b;
             });
-            if (interviews.replaceAnswer(withJob, answer.revision())) {
-                return started ? Outcome.STARTED : Outcome.ALREADY_STARTED;
-            }
-        }
-        throw new IllegalStateException("answer " + recording.answerId() + " kept changing");
+            return interviews.replaceAnswer(withJob, answer.revision())
+                    ? Optional.of(started ? Outcome.STARTED : Outcome.ALREADY_STARTED) : Optional.empty();
+        });
     }
 
     private boolean startJob(String name, RecordingKey recording, String language) {
@@ -105,39 +108,31 @@ public final class TranscriptionService {
             return Outcome.IGNORED;
         }
         RecordingKey recording = parsed.get();
-        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+        return ConcurrentWrites.retry(ANSWER, THE_ANSWER, () -> {
             Optional<Answer> found = interviews.answer(recording.organisation(), recording.interviewId(),
                     recording.answerId());
             if (found.isEmpty() || found.get().transcription() == null
                     || !found.get().transcription().jobName().equals(status.jobName())) {
-                return Outcome.IGNORED;
+                return Optional.of(Outcome.IGNORED);
             }
             Answer answer = found.get();
             if (answer.transcript() != null || answer.state() == AnswerState.TRANSCRIPTION_FAILED) {
                 // Done before (a redelivered event): hand it on again, scoring is idempotent.
                 pipeline.answerReadyForScoring(answer.organisation(), answer.interviewId(), answer.answerId());
-                return Outcome.COLLECTED;
+                return Optional.of(Outcome.COLLECTED);
             }
-            switch (status.state()) {
-                case QUEUED, IN_PROGRESS -> {
-                    return Outcome.IN_PROGRESS;
-                }
-                case FAILED -> {
-                    Optional<Outcome> outcome = failed(answer, recording, status.failureReason());
-                    if (outcome.isPresent()) {
-                        return outcome.get();
-                    }
-                }
+            return switch (status.state()) {
+                case QUEUED, IN_PROGRESS -> Optional.of(Outcome.IN_PROGRESS);
+                case FAILED -> failed(answer, recording, status.failureReason());
                 case COMPLETED -> {
-                    if (collect(answer, recording)) {
-                        pipeline.answerReadyForScoring(answer.organisation(), answer.interviewId(), answer.answerId());
-                        return Outcome.COLLECTED;
+                    if (!collect(answer, recording)) {
+                        yield Optional.empty();
                     }
+                    pipeline.answerReadyForScoring(answer.organisation(), answer.interviewId(), answer.answerId());
+                    yield Optional.of(Outcome.COLLECTED);
                 }
-                default -> throw new IllegalStateException("unknown job state " + status.state());
-            }
-        }
-        throw new IllegalStateException("answer " + recording.answerId() + " kept changing");
+            };
+        });
     }
 
     private boolean collect(Answer answer, RecordingKey recording) {
@@ -198,9 +193,14 @@ public final class TranscriptionService {
                 }
                 continue;
             }
-            Outcome outcome = settle(status.get());
-            if (outcome == Outcome.COLLECTED || outcome == Outcome.FAILED || outcome == Outcome.RETRIED) {
-                settled++;
+            try {
+                Outcome outcome = settle(status.get());
+                if (outcome == Outcome.COLLECTED || outcome == Outcome.FAILED || outcome == Outcome.RETRIED) {
+                    settled++;
+                }
+            } catch (DomainException.WriteConflict e) {
+                // one busy answer does not stop the others; the next run takes it again
+                Log.warn("transcription.reconcile_conflict", Map.of("answerId", answer.answerId()));
             }
         }
         return settled;

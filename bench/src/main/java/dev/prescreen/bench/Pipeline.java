@@ -75,7 +75,7 @@ final class Pipeline {
             while (reported.size() < count && Instant.now().isBefore(deadline)) {
                 Instant now = Instant.now();
                 for (LocalMailbox.Email email : mailbox.to(recipient)) {
-                    String name = email.subject().replaceFirst("^Screening report: ", "").replaceFirst(" — .*$", "");
+                    String name = email.subject().replaceFirst("^Screening report, [^:]*: ", "");
                     reported.putIfAbsent(name, now);
                 }
                 Bench.pause(Duration.ofMillis(50));

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.FieldError;
 import dev.prescreen.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -73,14 +76,22 @@ public final class ApiRequest {
         return header("content-type").map(v -> v.split(";")[0].trim().toLowerCase(Locale.ROOT)).orElse("");
     }
 
+    /** The body as text; a base64 body that is not valid UTF-8 is refused, never patched with replacement marks. */
     public String body() {
         String body = event.getBody();
         if (body == null) {
             return "";
         }
-        return event.getIsBase64Encoded()
-                ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)
-                : body;
+        if (!event.getIsBase64Encoded()) {
+            return body;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getDecoder().decode(body))).toString();
+        } catch (CharacterCodingException | IllegalArgumentException e) {
+            throw new DomainException.InvalidInput("body", "is not valid UTF-8");
+        }
     }
 
     /** The JWT claims the authorizer verified. */
@@ -93,11 +104,14 @@ public final class ApiRequest {
         return context.getAuthorizer().getJwt().getClaims();
     }
 
-    /** The caller's organisation. Routes that need it sit behind the JWT authorizer, so absence is a 401 upstream. */
+    /**
+     * The caller's organisation. The JWT authorizer has verified the token; one that names no organisation says
+     * nothing of whose data the caller may see: 401.
+     */
     public String organisation() {
         String organisation = claims().get(Claims.ORGANISATION);
-        if (organisation == null || organisation.isBlank()) {
-            throw new DomainException.InvalidInput("authorization", "the token carries no organisation claim");
+        if (organisation == null || organisation.isBlank() || organisation.equals("null")) {
+            throw new DomainException.Unauthorized("authorization", "the token carries no organisation claim");
         }
         return organisation;
     }
@@ -119,28 +133,42 @@ public final class ApiRequest {
         if (body.isBlank()) {
             throw new DomainException.InvalidInput("body", "a JSON object is required");
         }
-        if (!contentType().isEmpty() && !contentType().equals("application/json")
-                && !contentType().endsWith("+json")) {
-            throw new DomainException.InvalidInput("content-type", "must be application/json");
+        if (!contentType().equals("application/json") && !contentType().endsWith("+json")) {
+            throw new DomainException.InvalidInput("content-type", contentType().isEmpty()
+                    ? "is required: application/json" : "must be application/json");
         }
+        JsonNode tree;
         try {
-            JsonNode tree = Json.strict().readTree(body);
-            if (tree == null || !tree.isObject()) {
-                throw new DomainException.InvalidInput("body", "must be a JSON object");
-            }
+            tree = Json.strict().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new DomainException.InvalidInput("body", "must be a JSON object");
+        }
+        StrictText.requireWellFormed(tree, "");
+        try {
             return Json.strict().treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw new DomainException.InvalidInput(path(e), "is not a known field");
-        } catch (InvalidFormatException e) {
-            throw new DomainException.InvalidInput(path(e), "has the wrong type or format");
-        } catch (MismatchedInputException e) {
-            throw new DomainException.InvalidInput(path(e).isEmpty() ? "body" : path(e), "has the wrong type");
-        } catch (JsonProcessingException e) {
-            throw new DomainException.InvalidInput("body", "is not valid JSON (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
-        } catch (IllegalArgumentException e) {
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            String field = path(e).isEmpty() ? "body" : path(e);
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            throw new DomainException.InvalidInput(field, message.contains("out of range")
+                    || message.contains("Infinity") ? "is out of range" : "has the wrong type (values are not converted)");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new DomainException.InvalidInput("body", "has a value that cannot be read");
         }
+    }
+
+    private static DomainException.InvalidInput syntax(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(message);
+        if (duplicate.find()) {
+            return new DomainException.InvalidInput(duplicate.group(1), "appears more than once");
+        }
+        return new DomainException.InvalidInput("body", "is not valid JSON (line "
+                + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "; one JSON object, nothing after it)");
     }
 
     private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {

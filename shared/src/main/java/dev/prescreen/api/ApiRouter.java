@@ -25,6 +25,10 @@ public final class ApiRouter {
         return new Builder();
     }
 
+    private static final java.util.Set<String> RECRUITER_ROUTES = ApiRoutes.all().stream()
+            .filter(route -> route.access() == Access.RECRUITER).map(Route::routeKey)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         ApiRequest request = new ApiRequest(event);
         Function<ApiRequest, APIGatewayV2HTTPResponse> action = actions.get(request.routeKey());
@@ -32,6 +36,9 @@ public final class ApiRouter {
             return ApiResponses.problem(404, "Not Found", "no such route", List.of());
         }
         try {
+            if (RECRUITER_ROUTES.contains(request.routeKey())) {
+                request.organisation(); // a verified token without an organisation sees nothing: 401, on every route
+            }
             return action.apply(request);
         } catch (DomainException.InvalidInput e) {
             return ApiResponses.problem(400, "Bad Request", e.getMessage(), e.errors());

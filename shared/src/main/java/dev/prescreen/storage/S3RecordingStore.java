@@ -26,10 +26,11 @@ public final class S3RecordingStore implements RecordingStore {
     @Override
     public URI presignUpload(String key, String contentType, long contentLength, Duration validity) {
         try {
-            // Content type and length are signed: the URL accepts nothing else.
+            // Content type, length and If-None-Match are signed: the URL accepts nothing else, and creates the object
+            // at most once (a second PUT answers 412), so the recording cannot change after it was uploaded.
             return presigner.presignPutObject(p -> p.signatureDuration(validity)
                     .putObjectRequest(r -> r.bucket(bucket).key(key).contentType(contentType)
-                            .contentLength(contentLength)))
+                            .contentLength(contentLength).ifNoneMatch("*")))
                     .url().toURI();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);

@@ -120,6 +120,14 @@ public final class BatchService {
         if (row.name().trim().length() > MAX_NAME) {
             return new RowRejection(row.row(), "name", "is longer than " + MAX_NAME + " characters");
         }
+        Optional<String> nameProblem = dev.prescreen.domain.Text.nameProblem(row.name().trim());
+        if (nameProblem.isPresent()) {
+            return new RowRejection(row.row(), "name", nameProblem.get());
+        }
+        if (row.externalId() != null && dev.prescreen.domain.Text.nameProblem(row.externalId()).isPresent()) {
+            return new RowRejection(row.row(), "externalId",
+                    dev.prescreen.domain.Text.nameProblem(row.externalId()).get());
+        }
         String emailProblem = EmailAddress.problem(row.email());
         if (emailProblem != null) {
             return new RowRejection(row.row(), "email", emailProblem);

@@ -20,12 +20,13 @@ public final class InvitationEmails {
     }
 
     public static Mailer.OutgoingEmail invitation(Plan plan, Candidate candidate, String link, Instant deadline) {
-        return email(plan, candidate, link, deadline, "Your screening interview for " + plan.roleTitle(),
+        return email(plan, candidate, link, deadline, "Your screening interview for " + dev.prescreen.domain.Text.oneLine(plan.roleTitle()),
                 "You are invited to a short screening interview for the role of " + plan.roleTitle() + ".");
     }
 
     public static Mailer.OutgoingEmail reminder(Plan plan, Candidate candidate, String link, Instant deadline) {
-        return email(plan, candidate, link, deadline, "Reminder: your screening interview for " + plan.roleTitle(),
+        return email(plan, candidate, link, deadline, "Reminder: your screening interview for "
+                + dev.prescreen.domain.Text.oneLine(plan.roleTitle()),
                 "A reminder: your screening interview for the role of " + plan.roleTitle()
                         + " is still open, and the link expires soon.");
     }

@@ -59,6 +59,8 @@ public final class PlanRules {
             errors.add(new FieldError("roleTitle", "is required"));
         } else if (roleTitle.length() > MAX_TITLE_LENGTH) {
             errors.add(new FieldError("roleTitle", "is longer than " + MAX_TITLE_LENGTH + " characters"));
+        } else {
+            dev.prescreen.domain.Text.nameProblem(roleTitle).ifPresent(p -> errors.add(new FieldError("roleTitle", p)));
         }
         String language = input.language() == null ? SUPPORTED_LANGUAGES.get(0) : input.language();
         if (!SUPPORTED_LANGUAGES.contains(language)) {

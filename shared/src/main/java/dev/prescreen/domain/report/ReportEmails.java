@@ -20,7 +20,8 @@ public final class ReportEmails {
         String name = report.candidateName() == null ? "Candidate " + report.candidateId() : report.candidateName();
         String verdict = report.overall() == null ? "awaiting human review"
                 : report.overall() + "/100, " + (Boolean.TRUE.equals(report.passed()) ? "passed" : "not passed");
-        String subject = "Screening report: " + name + " — " + verdict;
+        // The verdict comes first and the name is one line: a name cannot pose as, or push away, the verdict.
+        String subject = "Screening report, " + verdict + ": " + dev.prescreen.domain.Text.oneLine(name);
         StringBuilder text = new StringBuilder();
         text.append("Screening report for ").append(name).append(", ").append(report.roleTitle()).append('\n')
                 .append("Overall: ").append(verdict).append(" (threshold ").append(report.passThreshold()).append(")\n");

@@ -7,7 +7,10 @@ import java.util.OptionalLong;
 /** Where answer recordings go: straight from the candidate's browser, through a short-lived signed URL. */
 public interface RecordingStore {
 
-    /** A URL that accepts exactly one PUT of this content type and length until it expires. */
+    /**
+     * A URL that accepts one PUT of this content type and length, with {@code If-None-Match: *}, until it expires: the
+     * object is created once and never replaced.
+     */
     URI presignUpload(String key, String contentType, long contentLength, Duration validity);
 
     /** The stored recording's size, if it has arrived. */

@@ -1,6 +1,7 @@
 package dev.prescreen.domain.session;
 
 import dev.prescreen.domain.ConcurrentWrites;
+import dev.prescreen.domain.transcription.RecordingKey;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerKind;
@@ -38,6 +39,8 @@ public final class SessionService {
     public static final Duration GRACE = Duration.ofSeconds(15);
     public static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(5);
     private static final String SESSION = "session";
+    /** Characters of a random token in an upload's key: enough that no two uploads of an answer meet. */
+    private static final int UPLOAD_ID_LENGTH = 12;
     private static final String THE_INTERVIEW = "the interview";
 
     private final InterviewRepository interviews;
@@ -219,14 +222,13 @@ public final class SessionService {
         if (contentLength == null || contentLength < 1 || contentLength > MAX_RECORDING_BYTES) {
             throw new DomainException.InvalidInput("contentLength", "must be from 1 to " + MAX_RECORDING_BYTES + " bytes");
         }
+        // A key of its own for every upload URL, recorded on the answer: only that object is transcribed and kept.
+        String uploadId = InvitationTokens.newToken().substring(0, UPLOAD_ID_LENGTH);
         String key = ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Context context = open(token);
             requireConsent(context.interview());
             Answer answer = openAnswer(context, answerId);
-            String k = recordingKey(answer, type);
-            if (k.equals(answer.recordingKey()) && type.equals(answer.recordingContentType())) {
-                return Optional.of(k);
-            }
+            String k = recordingKey(answer, uploadId, type);
             Answer withKey = answer.change(b -> {
                 b.recordingKey = k;
                 b.recordingContentType = type;
@@ -235,23 +237,24 @@ public final class SessionService {
             return interviews.replaceAnswer(withKey, answer.revision()) ? Optional.of(k) : Optional.empty();
         });
         Instant expires = clock.instant().plus(UPLOAD_URL_VALIDITY);
+        // The URL creates its object once (If-None-Match: *): a second PUT is refused, nothing is overwritten.
         return new UploadTicket(recordings.presignUpload(key, type, contentLength, UPLOAD_URL_VALIDITY), "PUT",
-                Map.of("Content-Type", type), expires);
+                Map.of("Content-Type", type, "If-None-Match", "*"), expires);
     }
 
     /**
      * Where a recording is stored: organisation, plan, interview and answer in the key, so the pipeline
      * routes it without a lookup.
      */
-    public static String recordingKey(Answer answer, String contentType) {
+    public static String recordingKey(Answer answer, String uploadId, String contentType) {
         String extension = switch (contentType) {
             case "audio/ogg" -> "ogg";
             case "audio/wav" -> "wav";
             case "audio/mp4" -> "m4a";
             default -> "webm";
         };
-        return "recordings/" + answer.organisation() + "/" + answer.planId() + "/" + answer.interviewId() + "/"
-                + answer.answerId() + "." + extension;
+        return new RecordingKey(answer.organisation(), answer.planId(), answer.interviewId(), answer.answerId(),
+                uploadId, extension).key();
     }
 
     /** Accepts the answer once; the same submission again returns the same result. */

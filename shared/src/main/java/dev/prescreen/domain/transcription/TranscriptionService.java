@@ -70,6 +70,9 @@ public final class TranscriptionService {
                 return Optional.of(Outcome.IGNORED);
             }
             Answer answer = found.get();
+            if (!key.equals(answer.recordingKey())) {
+                return Optional.of(Outcome.IGNORED); // not the upload the answer recorded: never transcribed
+            }
             if (answer.transcription() != null) {
                 return Optional.of(Outcome.ALREADY_STARTED);
             }
@@ -77,7 +80,6 @@ public final class TranscriptionService {
             boolean started = startJob(name, recording, answer.language());
             Answer withJob = answer.change(b -> {
                 b.transcription = new Answer.TranscriptionJob(name, clock.instant(), 1);
-                b.recordingKey = key;
                 return b;
             });
             return interviews.replaceAnswer(withJob, answer.revision())

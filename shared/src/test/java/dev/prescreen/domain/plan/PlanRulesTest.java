@@ -130,4 +130,13 @@ class PlanRulesTest {
                 v.slotMinutes(), v.passThreshold(), recipients, v.followUps(), v.invitationWindowDays(),
                 v.retentionDays());
     }
+
+    @Test
+    void aRoleTitleWithALineBreakOrABidirectionalOverrideIsRefused() {
+        for (String title : List.of("Backend\nEngineer", "Backend \u202Eevil", "Back\u0007end")) {
+            PlanInput input = new PlanInput(title, "backend-engineer", "en-US", bank(1, 3, 5, 9, 13, 14, 16, 17),
+                    120, 25, 60, List.of("hiring@acme.example"), new PlanInput.FollowUpsInput(true, 2), 7, 90);
+            assertThat(errors(input)).as(title).extracting(FieldError::field).containsExactly("roleTitle");
+        }
+    }
 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.prescreen.api.Access;
 import dev.prescreen.api.ApiRoutes;
 import dev.prescreen.api.Route;
+import dev.prescreen.json.Json;
 import dev.prescreen.observability.Log;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,50 +70,85 @@ final class LocalApiGateway implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            if (path.equals("/health") && method.equals("GET")) {
-                send(exchange, 200, "application/json", "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8), Map.of());
-                return;
-            }
-            Optional<Path> file = staticFile(path);
-            if (file.isPresent() && method.equals("GET")) {
-                send(exchange, 200, contentType(file.get()), Files.readAllBytes(file.get()), Map.of());
-                return;
-            }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                sendJson(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
-                return;
-            }
-            Optional<Match> match = match(method, path);
-            if (match.isEmpty()) {
-                sendJson(exchange, 404, "{\"message\":\"Not Found\"}");
-                return;
-            }
-            Route route = match.get().route();
-            Map<String, String> claims = Map.of();
-            if (route.access() == Access.RECRUITER) {
-                Optional<Map<String, String>> verified = bearer(exchange).flatMap(jwt::verify);
-                if (verified.isEmpty()) {
-                    sendJson(exchange, 401, "{\"message\":\"Unauthorized\"}");
-                    return;
-                }
-                claims = verified.get();
-            }
-            APIGatewayV2HTTPEvent event = event(exchange, route, match.get().pathParameters(), body, claims);
-            APIGatewayV2HTTPResponse response;
-            try {
-                response = host.invoke(route.function(), event);
-            } catch (RuntimeException e) {
-                Log.error("api.invocation_failed", Map.of("route", route.routeKey()), e);
-                sendJson(exchange, 500, "{\"message\":\"Internal Server Error\"}");
-                return;
-            }
-            respond(exchange, response);
+    private void serve(HttpExchange exchange) {
+        try {
+            route(exchange);
+        } catch (MalformedRequest e) {
+            problem(exchange, 400, "Bad Request", e.field, e.reason);
         } catch (IOException e) {
+            Log.warn("api.connection_error", Map.of("errorType", e.getClass().getSimpleName()));
+        } catch (RuntimeException e) {
+            // whatever the request was, the caller hears what was wrong with it, never an empty reply
+            Log.warn("api.malformed_request", Map.of("errorType", e.getClass().getSimpleName()));
+            problem(exchange, 400, "Bad Request", "request", "cannot be read");
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (path.equals("/health") && method.equals("GET")) {
+            send(exchange, 200, "application/json", "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+            return;
+        }
+        Optional<Path> file = staticFile(path);
+        if (file.isPresent() && method.equals("GET")) {
+            send(exchange, 200, contentType(file.get()), Files.readAllBytes(file.get()), Map.of());
+            return;
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            problem(exchange, 413, "Content Too Large", "body", "is larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        Optional<Match> match = match(method, path);
+        if (match.isEmpty()) {
+            sendJson(exchange, 404, "{\"message\":\"Not Found\"}");
+            return;
+        }
+        Route route = match.get().route();
+        Map<String, String> claims = Map.of();
+        if (route.access() == Access.RECRUITER) {
+            Optional<Map<String, String>> verified = bearer(exchange).flatMap(jwt::verify);
+            if (verified.isEmpty()) {
+                sendJson(exchange, 401, "{\"message\":\"Unauthorized\"}");
+                return;
+            }
+            claims = verified.get();
+        }
+        APIGatewayV2HTTPEvent event = event(exchange, route, match.get().pathParameters(), body, claims);
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = host.invoke(route.function(), event);
+        } catch (RuntimeException e) {
+            Log.error("api.invocation_failed", Map.of("route", route.routeKey()), e);
+            sendJson(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+            return;
+        }
+        respond(exchange, response);
+    }
+
+    /** A request the gateway itself refuses before any function sees it. */
+    private static final class MalformedRequest extends RuntimeException {
+        private final String field;
+        private final String reason;
+
+        MalformedRequest(String field, String reason) {
+            super(field + " " + reason, null, false, false);
+            this.field = field;
+            this.reason = reason;
+        }
+    }
+
+    private static void problem(HttpExchange exchange, int status, String title, String field, String reason) {
+        try {
+            send(exchange, status, "application/problem+json", Json.write(Map.of("type", "about:blank", "title", title,
+                    "status", status, "detail", field + " " + reason,
+                    "errors", List.of(Map.of("field", field, "reason", reason)))).getBytes(StandardCharsets.UTF_8),
+                    Map.of());
+        } catch (IOException | RuntimeException e) {
             Log.warn("api.connection_error", Map.of("errorType", e.getClass().getSimpleName()));
         }
     }
@@ -121,6 +157,9 @@ final class LocalApiGateway implements AutoCloseable {
         for (Map.Entry<String, Path> root : staticRoots.entrySet()) {
             if (path.startsWith(root.getKey())) {
                 String relative = URLDecoder.decode(path.substring(root.getKey().length()), StandardCharsets.UTF_8);
+                if (relative.indexOf('\0') >= 0 || relative.chars().anyMatch(Character::isISOControl)) {
+                    throw new MalformedRequest("path", "contains a control character");
+                }
                 if (relative.isEmpty() || relative.endsWith("/")) {
                     relative += "index.html";
                 }
@@ -149,6 +188,17 @@ final class LocalApiGateway implements AutoCloseable {
             return name.endsWith(".json") ? "application/json" : "application/yaml";
         }
         return "application/octet-stream";
+    }
+
+    private static boolean validUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static byte[] readBody(InputStream in) throws IOException {
@@ -224,8 +274,10 @@ final class LocalApiGateway implements AutoCloseable {
             query.merge(name, value, (a, b) -> a + "," + b);
         }
         String contentType = headers.getOrDefault("content-type", "");
-        boolean text = body.length == 0 || contentType.startsWith("text/") || contentType.contains("json")
-                || contentType.contains("xml") || contentType.contains("x-www-form-urlencoded");
+        // A body that is not valid UTF-8 travels base64-encoded, as API Gateway sends binary bodies, so the function
+        // refuses it instead of reading replacement marks.
+        boolean text = body.length == 0 || ((contentType.startsWith("text/") || contentType.contains("json")
+                || contentType.contains("xml") || contentType.contains("x-www-form-urlencoded")) && validUtf8(body));
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims.isEmpty() ? null
                 : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                         .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()

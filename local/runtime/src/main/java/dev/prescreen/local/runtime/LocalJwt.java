@@ -83,6 +83,11 @@ public final class LocalJwt {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validity)))
                 .build();
+        return sign(claims);
+    }
+
+    /** Signs any claims with this key (tests mint tokens the authorizer must refuse or the API must question). */
+    String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(key));
@@ -103,11 +108,18 @@ public final class LocalJwt {
             Instant now = Instant.now();
             if (!ISSUER.equals(claims.getIssuer()) || claims.getAudience() == null
                     || !claims.getAudience().contains(AUDIENCE) || claims.getExpirationTime() == null
-                    || claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).isBefore(now)) {
-                return Optional.empty();
+                    || claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).isBefore(now)
+                    || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().minus(CLOCK_SKEW)
+                        .isAfter(now))
+                    || (claims.getIssueTime() != null && claims.getIssueTime().toInstant().minus(CLOCK_SKEW).isAfter(now))) {
+                return Optional.empty(); // API Gateway's JWT authorizer refuses tokens not yet valid, as here
             }
             Map<String, String> flat = new LinkedHashMap<>();
-            claims.getClaims().forEach((name, value) -> flat.put(name, flatten(value)));
+            claims.getClaims().forEach((name, value) -> {
+                if (value != null) {
+                    flat.put(name, flatten(value));
+                }
+            });
             return Optional.of(flat);
         } catch (ParseException | JOSEException e) {
             return Optional.empty();

@@ -76,5 +76,49 @@ class LocalApiGatewayIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiEndpoint() + "/me"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(Json.read(response.body(), JsonNode.class).path("errors").get(0).path("field").asText())
+                .isEqualTo("body");
+    }
+
+    private static com.nimbusds.jwt.JWTClaimsSet.Builder claims() {
+        java.time.Instant now = java.time.Instant.now();
+        return new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("prescreen-local").audience("prescreen-api")
+                .subject("s").claim("email", "x@acme.example").issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(300)));
+    }
+
+    @Test
+    void aValidTokenWithoutAnOrganisationIs401OnEveryRecruiterRoute() throws Exception {
+        String noOrganisation = runtime.jwt().sign(claims().build());
+        for (String path : java.util.List.of("/me", "/question-banks", "/plans", "/usage")) {
+            HttpResponse<String> response = get(path, noOrganisation);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("content-type")).as(path).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    void aTokenNotYetValidIsRefused() throws Exception {
+        java.time.Instant later = java.time.Instant.now().plusSeconds(600);
+        String early = runtime.jwt().sign(claims().claim("custom:org", "acme").notBeforeTime(java.util.Date.from(later))
+                .build());
+        assertThat(get("/me", early).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedRequestsGetAProblemNeverAnEmptyReply() throws Exception {
+        HttpResponse<String> nul = get("/interview/%00", null);
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("content-type")).hasValue("application/problem+json");
+
+        String token = runtime.jwt().mint("acme", "rita@acme.example", Duration.ofMinutes(5));
+        HttpResponse<String> latin1 = HTTP.send(HttpRequest.newBuilder(runtime.apiEndpoint().resolve("/plans"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("{\"roleTitle\":\"Caf\u00e9\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(latin1.statusCode()).isEqualTo(400);
+        assertThat(latin1.body()).contains("UTF-8");
     }
 }

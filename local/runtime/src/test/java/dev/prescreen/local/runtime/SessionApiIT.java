@@ -259,23 +259,25 @@ class SessionApiIT {
         byte[] audio = new byte[2048];
         JsonNode ticket = candidate.post(uploadPath, Map.of("contentType", "audio/wav", "contentLength", audio.length)).json();
         assertThat(Instant.parse(ticket.path("expiresAt").asText())).isBefore(Instant.now().plus(Duration.ofMinutes(6)));
-        HttpResponse<String> wrongLength = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(ticket.path("url").asText())).header("Content-Type", "audio/wav")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[audio.length + 1])).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(ticket.path("headers").path("If-None-Match").asText()).isEqualTo("*");
+        HttpResponse<String> wrongLength = put(ticket, new byte[audio.length + 1]);
         assertThat(wrongLength.statusCode()).as("the signed length is enforced").isGreaterThanOrEqualTo(400);
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(ticket.path("url").asText())).header("Content-Type", "audio/wav")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(audio)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = put(ticket, audio);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        byte[] other = new byte[audio.length];
+        java.util.Arrays.fill(other, (byte) 7);
+        assertThat(put(ticket, other).statusCode()).as("the recording cannot be replaced through its URL")
+                .isEqualTo(412);
 
         assertThat(candidate.post("/sessions/" + token + "/answers/" + answerId, Map.of("mode", "recording")).status())
                 .isEqualTo(200);
         assertThat(candidate.post("/sessions/" + token + "/answers/" + answerId, Map.of("mode", "recording")).status())
                 .isEqualTo(200);
         Answer stored = Fixtures.interviews(runtime).answer(organisation, interviewIdOf(token), answerId).orElseThrow();
-        assertThat(stored.recordingKey()).isEqualTo("recordings/" + organisation + "/" + plan.planId() + "/"
-                + interviewIdOf(token) + "/" + answerId + ".wav");
+        assertThat(stored.recordingKey()).matches(java.util.regex.Pattern.quote("recordings/" + organisation + "/"
+                + plan.planId() + "/" + interviewIdOf(token) + "/" + answerId + ".") + "[A-Za-z0-9_-]{12}\\.wav");
+        assertThat(ticket.path("url").asText()).contains(stored.recordingKey().substring(stored.recordingKey()
+                .lastIndexOf('/') + 1));
         assertThat(stored.state()).isIn(AnswerState.TRANSCRIBING, AnswerState.AWAITING_SCORE, AnswerState.SCORED,
                 AnswerState.TRANSCRIPT_UNRELIABLE, AnswerState.TRANSCRIPTION_FAILED, AnswerState.NO_ANSWER);
         // The upload is announced to the transcription stage, which starts a job for this answer.
@@ -320,4 +322,12 @@ class SessionApiIT {
     }
 
 
+
+    /** PUTs the recording the way the page does: with every header the URL was signed with. */
+    static HttpResponse<String> put(JsonNode ticket, byte[] body) throws java.io.IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()));
+        ticket.path("headers").fields().forEachRemaining(h -> request.header(h.getKey(), h.getValue().asText()));
+        return HttpClient.newHttpClient().send(request.PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -80,9 +80,7 @@ class TranscriptionIT {
         String answerId = candidate.get("/sessions/" + token + "/question").json().path("answerId").asText();
         JsonNode ticket = candidate.post("/sessions/" + token + "/answers/" + answerId + "/upload-url",
                 Map.of("contentType", "audio/wav", "contentLength", audio.length)).json();
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                ticket.path("url").asText())).header("Content-Type", "audio/wav")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(audio)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = SessionApiIT.put(ticket, audio);
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(candidate.post("/sessions/" + token + "/answers/" + answerId, Map.of("mode", "recording")).status())
                 .isEqualTo(200);

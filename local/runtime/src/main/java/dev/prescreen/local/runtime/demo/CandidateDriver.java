@@ -85,8 +85,9 @@ public final class CandidateDriver {
     private void upload(String answerId, byte[] wav) {
         JsonNode ticket = call("POST", "/answers/" + answerId + "/upload-url",
                 Map.of("contentType", "audio/wav", "contentLength", wav.length));
-        send(HttpRequest.newBuilder(URI.create(ticket.path("url").asText())).header("Content-Type", "audio/wav")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(wav)).build());
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()));
+        ticket.path("headers").fields().forEachRemaining(h -> put.header(h.getKey(), h.getValue().asText()));
+        send(put.PUT(HttpRequest.BodyPublishers.ofByteArray(wav)).build());
     }
 
     private JsonNode call(String method, String path, Object body) {

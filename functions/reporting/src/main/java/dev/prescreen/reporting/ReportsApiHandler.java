@@ -55,7 +55,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 ReportingFunctions.recordings(clients, settings, Bucket.TRANSCRIPTS), Clock.systemUTC());
         this.router = ApiRouter.builder()
                 .on("GET /interviews/{interviewId}/report", r -> ApiResponses.json(200,
-                        reports.get(r.organisation(), r.pathParameter("interviewId"))))
+                        ReportRepresentation.of(reports.get(r.organisation(), r.pathParameter("interviewId")))))
                 .on("POST /interviews/{interviewId}/reviews", this::review)
                 .on("GET /plans/{planId}/candidates", this::candidates)
                 .on("GET /plans/{planId}/candidates.csv", this::csv)
@@ -78,8 +78,8 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private APIGatewayV2HTTPResponse review(ApiRequest request) {
         ReviewRequest review = request.json(ReviewRequest.class);
         String reviewer = request.claims().getOrDefault(Claims.EMAIL, request.claims().getOrDefault(Claims.SUBJECT, "?"));
-        return ApiResponses.json(200, reports.review(request.organisation(), request.pathParameter("interviewId"),
-                review.position(), review.score(), review.reason(), reviewer));
+        return ApiResponses.json(200, ReportRepresentation.of(reports.review(request.organisation(),
+                request.pathParameter("interviewId"), review.position(), review.score(), review.reason(), reviewer)));
     }
 
     private Page<ReportService.CandidateSummary> rows(ApiRequest request, int limit) {

@@ -4,6 +4,7 @@ import dev.prescreen.domain.Transcript;
 import dev.prescreen.scoring.Evidence;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A finished interview's report: the overall score out of 100 and pass or not against the plan's
@@ -34,6 +35,41 @@ public record Report(
         Instant emailSentAt,
         long revision) {
 
+    /** A copy with the changes applied, one revision later. */
+    public Report change(UnaryOperator<Changes> changes) {
+        return changes.apply(new Changes(this)).build(revision + 1);
+    }
+
+    /** The parts of a report that change after it is built: scores, reviews, and its email's progress. */
+    public static final class Changes {
+        public Integer overall;
+        public Boolean passed;
+        public List<Integer> needsReview;
+        public List<QuestionReport> questions;
+        public List<Review> reviews;
+        public Instant emailIntentAt;
+        public Instant emailSentAt;
+        private final Report base;
+
+        Changes(Report base) {
+            this.base = base;
+            overall = base.overall;
+            passed = base.passed;
+            needsReview = base.needsReview;
+            questions = base.questions;
+            reviews = base.reviews;
+            emailIntentAt = base.emailIntentAt;
+            emailSentAt = base.emailSentAt;
+        }
+
+        Report build(long revision) {
+            return new Report(base.interviewId, base.organisation, base.planId, base.planVersion, base.candidateId,
+                    base.candidateName, base.roleTitle, base.language, base.scorerVersion, base.invitedAt,
+                    base.startedAt, base.completedAt, base.durationSeconds, overall, passed, base.passThreshold,
+                    needsReview, questions, reviews, emailIntentAt, emailSentAt, revision);
+        }
+    }
+
     /** One question: what was asked, what was answered, how it scored and why. */
     public record QuestionReport(
             int position,
@@ -55,6 +91,13 @@ public record Report(
             List<String> recordingKeys,
             String reviewNote,
             List<TranscriptLine> transcript) {
+
+        /** The question with the score a recruiter set and why; the automatic score stays. */
+        public QuestionReport reviewed(int newScore, String note) {
+            return new QuestionReport(position, question, type, answerState, newScore, automaticScore, anchor, rule,
+                    reason, evidence, flags, answer, followUpQuestion, followUpAnswer, late, mode, recordingKeys, note,
+                    transcript);
+        }
     }
 
     /** A spoken or typed passage with its start time in seconds from the answer's start (null when typed). */

@@ -89,10 +89,11 @@ public final class ReportBuilder {
         }
         Integer overall = items.isEmpty() ? null : OverallScore.of(items).value();
         Boolean passed = overall == null ? null : overall >= report.passThreshold();
-        return new Report(report.interviewId(), report.organisation(), report.planId(), report.planVersion(),
-                report.candidateId(), report.candidateName(), report.roleTitle(), report.language(),
-                report.scorerVersion(), report.invitedAt(), report.startedAt(), report.completedAt(),
-                report.durationSeconds(), overall, passed, report.passThreshold(), List.copyOf(review),
-                report.questions(), report.reviews(), report.emailIntentAt(), report.emailSentAt(), report.revision());
+        // the same revision: rescoring is part of the change that called it
+        Report.Changes scores = new Report.Changes(report);
+        scores.overall = overall;
+        scores.passed = passed;
+        scores.needsReview = List.copyOf(review);
+        return scores.build(report.revision());
     }
 }

@@ -212,19 +212,15 @@ public final class ReportService {
             }
             List<Report.QuestionReport> questions = new ArrayList<>();
             for (Report.QuestionReport q : report.questions()) {
-                questions.add(q.position() != position ? q : new Report.QuestionReport(q.position(), q.question(), q.type(),
-                        q.answerState(), score, q.automaticScore(), q.anchor(), q.rule(), q.reason(), q.evidence(), q.flags(),
-                        q.answer(), q.followUpQuestion(), q.followUpAnswer(), q.late(), q.mode(), q.recordingKeys(),
-                        reason.trim(), q.transcript()));
+                questions.add(q.position() != position ? q : q.reviewed(score, reason.trim()));
             }
             List<Report.Review> reviews = new ArrayList<>(report.reviews());
             reviews.add(new Report.Review(position, question.get().score(), score, reason.trim(), reviewer, clock.instant()));
-            Report reviewed = ReportBuilder.rescore(new Report(report.interviewId(), report.organisation(),
-                    report.planId(), report.planVersion(), report.candidateId(), report.candidateName(),
-                    report.roleTitle(), report.language(), report.scorerVersion(), report.invitedAt(),
-                    report.startedAt(), report.completedAt(), report.durationSeconds(), report.overall(), report.passed(),
-                    report.passThreshold(), report.needsReview(), questions, reviews, report.emailIntentAt(),
-                    report.emailSentAt(), report.revision() + 1));
+            Report reviewed = ReportBuilder.rescore(report.change(c -> {
+                c.questions = questions;
+                c.reviews = reviews;
+                return c;
+            }));
             return reports.replace(reviewed, report.revision());
         });
         return get(organisation, interviewId);
@@ -340,9 +336,10 @@ public final class ReportService {
     }
 
     private static Report with(Report r, Instant intentAt, Instant sentAt) {
-        return new Report(r.interviewId(), r.organisation(), r.planId(), r.planVersion(), r.candidateId(),
-                r.candidateName(), r.roleTitle(), r.language(), r.scorerVersion(), r.invitedAt(), r.startedAt(),
-                r.completedAt(), r.durationSeconds(), r.overall(), r.passed(), r.passThreshold(), r.needsReview(),
-                r.questions(), r.reviews(), intentAt, sentAt, r.revision() + 1);
+        return r.change(c -> {
+            c.emailIntentAt = intentAt;
+            c.emailSentAt = sentAt;
+            return c;
+        });
     }
 }

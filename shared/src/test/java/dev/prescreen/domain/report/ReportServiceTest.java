@@ -106,11 +106,11 @@ class ReportServiceTest {
         service.interviewCompleted("acme", "iv_1");
         // the crash: the intent was written, the email never went out and nothing after it happened
         Report sent = reports.find("acme", "iv_1").orElseThrow();
-        Report crashed = new Report(sent.interviewId(), sent.organisation(), sent.planId(), sent.planVersion(),
-                sent.candidateId(), sent.candidateName(), sent.roleTitle(), sent.language(), sent.scorerVersion(),
-                sent.invitedAt(), sent.startedAt(), sent.completedAt(), sent.durationSeconds(), sent.overall(),
-                sent.passed(), sent.passThreshold(), sent.needsReview(), sent.questions(), sent.reviews(), AT, null,
-                sent.revision() + 1);
+        Report crashed = sent.change(c -> {
+            c.emailIntentAt = AT;
+            c.emailSentAt = null;
+            return c;
+        });
         reports.replace(crashed, sent.revision());
         interviews.replace(interview().withDelivered(null), interview().revision());
         int before = mailer.sent().size();

@@ -206,8 +206,10 @@ class BatchesIT {
         awaitMail(email("once"), 1);
         var candidates = new DynamoCandidateRepository(runtime.clients().dynamoDb(),
                 runtime.settings().tableName(dev.prescreen.cloud.Table.MAIN));
-        var candidate = candidates.inBatch(organisation, created.json().path("batchId").asText()).get(0);
-        assertThat(candidate.state()).isEqualTo(CandidateState.SENT);
+        // the email goes out before the candidate is marked sent: wait for the mark, not only the mail
+        var candidate = Poll.until("the candidate marked sent", Duration.ofSeconds(10), () -> candidates
+                .inBatch(organisation, created.json().path("batchId").asText()).stream()
+                .filter(c -> c.state() == CandidateState.SENT).findFirst());
         String queue = runtime.settings().queueUrl(Queue.INVITATIONS);
         String message = Json.write(new SqsBatchDispatch.InvitationDue(organisation, candidate.candidateId()));
         runtime.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody(message));

@@ -2,51 +2,49 @@ package dev.prescreen.local.runtime;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.prescreen.api.Access;
-import dev.prescreen.api.ApiRoutes;
-import dev.prescreen.api.Route;
 import dev.prescreen.json.Json;
 import dev.prescreen.observability.Log;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP API locally: maps each request to an API Gateway HTTP API payload 2.0 event for the function
- * that owns the route, verifies recruiter JWTs like the JWT authorizer, and maps the handler's response
- * back. Also serves {@code /health} and static pages.
+ * The HTTP API locally: maps each request to an API Gateway HTTP API payload 2.0 event for the function that owns
+ * the route ({@link GatewayEvents}), verifies recruiter JWTs like the JWT authorizer, and maps the handler's response
+ * back. Also serves {@code /health} and static pages. On Jetty, whose error handler lets every request it cannot
+ * parse (a malformed escape, a bad request line, an oversized header) be answered with problem+json too.
  */
 final class LocalApiGateway implements AutoCloseable {
 
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    private static final int THREADS = 16;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
     private final FunctionHost host;
     private final LocalJwt jwt;
     private final Map<String, Path> staticRoots;
@@ -55,109 +53,108 @@ final class LocalApiGateway implements AutoCloseable {
         this.host = host;
         this.jwt = jwt;
         this.staticRoots = new LinkedHashMap<>(staticRoots);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        this.executor = Executors.newFixedThreadPool(16, runnable -> {
-            Thread thread = new Thread(runnable, "api");
-            thread.setDaemon(true);
-            return thread;
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 2);
+        threads.setName("api");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                serve(request, response, callback);
+                return true;
+            }
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        server.setErrorHandler(new ErrorHandler() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+                Object message = request.getAttribute(ERROR_MESSAGE);
+                LocalApiGateway.write(response, callback, problem(status, "request", message == null ? "cannot be read"
+                        : "cannot be read: " + message));
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IOException("cannot start the local API on port " + port, e);
+        }
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     }
 
-    private void serve(HttpExchange exchange) {
+    /** A response the gateway sends itself. */
+    private record Reply(int status, String contentType, byte[] body, Map<String, String> headers, List<String> cookies) {
+    }
+
+    private void serve(Request request, Response response, Callback callback) {
+        Reply reply;
         try {
-            route(exchange);
+            reply = route(request);
         } catch (MalformedRequest e) {
-            problem(exchange, 400, "Bad Request", e.field, e.reason);
-        } catch (IOException e) {
-            Log.warn("api.connection_error", Map.of("errorType", e.getClass().getSimpleName()));
-        } catch (RuntimeException e) {
+            reply = problem(400, e.field, e.reason);
+        } catch (IOException | RuntimeException e) {
             // whatever the request was, the caller hears what was wrong with it, never an empty reply
             Log.warn("api.malformed_request", Map.of("errorType", e.getClass().getSimpleName()));
-            problem(exchange, 400, "Bad Request", "request", "cannot be read");
-        } finally {
-            exchange.close();
+            reply = problem(400, "request", "cannot be read");
         }
+        write(response, callback, reply);
     }
 
-    private void route(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getRawPath();
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    private Reply route(Request request) throws IOException {
+        String path = request.getHttpURI().getPath();
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
         if (path.equals("/health") && method.equals("GET")) {
-            send(exchange, 200, "application/json", "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8), Map.of());
-            return;
+            return json(200, "{\"status\":\"ok\"}");
         }
         Optional<Path> file = staticFile(path);
         if (file.isPresent() && method.equals("GET")) {
-            send(exchange, 200, contentType(file.get()), Files.readAllBytes(file.get()), Map.of());
-            return;
+            return new Reply(200, contentType(file.get()), Files.readAllBytes(file.get()), Map.of(), List.of());
         }
-        byte[] body = readBody(exchange.getRequestBody());
+        byte[] body = readBody(Content.Source.asInputStream(request));
         if (body == null) {
-            problem(exchange, 413, "Content Too Large", "body", "is larger than " + MAX_BODY_BYTES + " bytes");
-            return;
+            return problem(413, "body", "is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        Optional<Match> match = match(method, path);
+        Optional<GatewayEvents.Match> match = GatewayEvents.match(method, path);
         if (match.isEmpty()) {
-            sendJson(exchange, 404, "{\"message\":\"Not Found\"}");
-            return;
+            return json(404, "{\"message\":\"Not Found\"}");
         }
-        Route route = match.get().route();
         Map<String, String> claims = Map.of();
-        if (route.access() == Access.RECRUITER) {
-            Optional<Map<String, String>> verified = bearer(exchange).flatMap(jwt::verify);
+        if (match.get().route().access() == Access.RECRUITER) {
+            Optional<Map<String, String>> verified = bearer(request).flatMap(jwt::verify);
             if (verified.isEmpty()) {
-                sendJson(exchange, 401, "{\"message\":\"Unauthorized\"}");
-                return;
+                return json(401, "{\"message\":\"Unauthorized\"}");
             }
             claims = verified.get();
         }
-        APIGatewayV2HTTPEvent event = event(exchange, route, match.get().pathParameters(), body, claims);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
+        }
+        GatewayEvents.Request received = new GatewayEvents.Request(method, path, request.getHttpURI().getQuery(),
+                headers, body, Request.getRemoteAddr(request), request.getConnectionMetaData().getProtocol());
+        APIGatewayV2HTTPEvent event = GatewayEvents.event(received, match.get(), claims);
         APIGatewayV2HTTPResponse response;
         try {
-            response = host.invoke(route.function(), event);
+            response = host.invoke(match.get().route().function(), event);
         } catch (RuntimeException e) {
-            Log.error("api.invocation_failed", Map.of("route", route.routeKey()), e);
-            sendJson(exchange, 500, "{\"message\":\"Internal Server Error\"}");
-            return;
+            Log.error("api.invocation_failed", Map.of("route", match.get().route().routeKey()), e);
+            return json(500, "{\"message\":\"Internal Server Error\"}");
         }
-        respond(exchange, response);
-    }
-
-    /** A request the gateway itself refuses before any function sees it. */
-    private static final class MalformedRequest extends RuntimeException {
-        private final String field;
-        private final String reason;
-
-        MalformedRequest(String field, String reason) {
-            super(field + " " + reason, null, false, false);
-            this.field = field;
-            this.reason = reason;
-        }
-    }
-
-    private static void problem(HttpExchange exchange, int status, String title, String field, String reason) {
-        try {
-            send(exchange, status, "application/problem+json", Json.write(Map.of("type", "about:blank", "title", title,
-                    "status", status, "detail", field + " " + reason,
-                    "errors", List.of(Map.of("field", field, "reason", reason)))).getBytes(StandardCharsets.UTF_8),
-                    Map.of());
-        } catch (IOException | RuntimeException e) {
-            Log.warn("api.connection_error", Map.of("errorType", e.getClass().getSimpleName()));
-        }
+        return reply(response);
     }
 
     private Optional<Path> staticFile(String path) {
         for (Map.Entry<String, Path> root : staticRoots.entrySet()) {
             if (path.startsWith(root.getKey())) {
                 String relative = URLDecoder.decode(path.substring(root.getKey().length()), StandardCharsets.UTF_8);
-                if (relative.indexOf('\0') >= 0 || relative.chars().anyMatch(Character::isISOControl)) {
+                if (relative.chars().anyMatch(Character::isISOControl)) {
                     throw new MalformedRequest("path", "contains a control character");
                 }
                 if (relative.isEmpty() || relative.endsWith("/")) {
@@ -190,170 +187,79 @@ final class LocalApiGateway implements AutoCloseable {
         return "application/octet-stream";
     }
 
-    private static boolean validUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
-        }
-    }
-
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         return body.length > MAX_BODY_BYTES ? null : body;
     }
 
-    private static Optional<String> bearer(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    private static Optional<String> bearer(Request request) {
+        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
         return Optional.of(header.substring(7).trim());
     }
 
-    record Match(Route route, Map<String, String> pathParameters, int literalSegments) {
+    /** A request the gateway itself refuses before any function sees it. */
+    private static final class MalformedRequest extends RuntimeException {
+        private final String field;
+        private final String reason;
+
+        MalformedRequest(String field, String reason) {
+            super(field + " " + reason, null, false, false);
+            this.field = field;
+            this.reason = reason;
+        }
     }
 
-    /** API Gateway prefers the most specific route: the one with the most literal segments. */
-    static Optional<Match> match(String method, String rawPath) {
-        String[] segments = rawPath.substring(1).split("/", -1);
-        Match best = null;
-        for (Route route : ApiRoutes.all()) {
-            if (!route.method().equals(method)) {
-                continue;
-            }
-            List<String> template = route.segments();
-            if (template.size() != segments.length) {
-                continue;
-            }
-            Map<String, String> parameters = new HashMap<>();
-            int literals = 0;
-            boolean matches = true;
-            for (int i = 0; i < segments.length && matches; i++) {
-                String part = template.get(i);
-                String actual = URLDecoder.decode(segments[i], StandardCharsets.UTF_8);
-                if (part.startsWith("{") && part.endsWith("}")) {
-                    matches = !actual.isEmpty();
-                    parameters.put(part.substring(1, part.length() - 1), actual);
-                } else if (part.equals(actual)) {
-                    literals++;
-                } else {
-                    matches = false;
-                }
-            }
-            if (matches && (best == null || literals > best.literalSegments())) {
-                best = new Match(route, parameters, literals);
-            }
-        }
-        return Optional.ofNullable(best);
+    private static Reply problem(int status, String field, String reason) {
+        String title = switch (status) {
+            case 413 -> "Content Too Large";
+            case 431 -> "Request Header Fields Too Large";
+            default -> status >= 500 ? "Internal Server Error" : "Bad Request";
+        };
+        String body = Json.write(Map.of("type", "about:blank", "title", title, "status", status,
+                "detail", field + " " + reason, "errors", List.of(Map.of("field", field, "reason", reason))));
+        return new Reply(status, "application/problem+json", body.getBytes(StandardCharsets.UTF_8), Map.of(), List.of());
     }
 
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Route route, Map<String, String> pathParameters,
-            byte[] body, Map<String, String> claims) {
-        Map<String, String> headers = new HashMap<>();
-        List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (name.equalsIgnoreCase("cookie")) {
-                values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
-            } else {
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
-            }
-        });
-        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-        Map<String, String> query = new HashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.merge(name, value, (a, b) -> a + "," + b);
-        }
-        String contentType = headers.getOrDefault("content-type", "");
-        // A body that is not valid UTF-8 travels base64-encoded, as API Gateway sends binary bodies, so the function
-        // refuses it instead of reading replacement marks.
-        boolean text = body.length == 0 || ((contentType.startsWith("text/") || contentType.contains("json")
-                || contentType.contains("xml") || contentType.contains("x-www-form-urlencoded")) && validUtf8(body));
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims.isEmpty() ? null
-                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(claims).withScopes(List.of()).build())
-                        .build();
-        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(route.routeKey())
-                .withRawPath(exchange.getRequestURI().getRawPath())
-                .withRawQueryString(rawQuery)
-                .withCookies(cookies.isEmpty() ? null : cookies)
-                .withHeaders(headers)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                .withBody(body.length == 0 ? null
-                        : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
-                .withIsBase64Encoded(!text)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey(route.routeKey())
-                        .withAccountId("000000000000")
-                        .withApiId("local")
-                        .withStage("$default")
-                        .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withTime(REQUEST_TIME.format(now))
-                        .withTimeEpoch(now.toInstant().toEpochMilli())
-                        .withAuthorizer(authorizer)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
-                                .withPath(exchange.getRequestURI().getRawPath())
-                                .withProtocol(exchange.getProtocol())
-                                .withSourceIp(sourceIp)
-                                .withUserAgent(headers.getOrDefault("user-agent", ""))
-                                .build())
-                        .build())
-                .build();
+    private static Reply json(int status, String json) {
+        return new Reply(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of(), List.of());
     }
 
-    private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
-        if (response.getCookies() != null) {
-            response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
-        }
+    private static Reply reply(APIGatewayV2HTTPResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
         byte[] body = response.getBody() == null ? new byte[0]
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
                 : response.getBody().getBytes(StandardCharsets.UTF_8);
         String contentType = headers.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase("content-type")).map(Map.Entry::getValue)
                 .findFirst().orElse("application/json");
-        Map<String, String> others = new HashMap<>(headers);
-        others.keySet().removeIf(name -> name.equalsIgnoreCase("content-type"));
-        send(exchange, response.getStatusCode(), contentType, body, others);
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("content-type"));
+        return new Reply(response.getStatusCode(), contentType, body, headers,
+                response.getCookies() == null ? List.of() : response.getCookies());
     }
 
-    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body,
-            Map<String, String> headers) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        boolean empty = body.length == 0 || status == 204 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        exchange.sendResponseHeaders(status, empty ? -1 : body.length);
-        if (!empty) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    private static void write(Response response, Callback callback, Reply reply) {
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        reply.cookies().forEach(cookie -> response.getHeaders().add(HttpHeader.SET_COOKIE, cookie));
+        boolean empty = reply.body().length == 0 || reply.status() == 204;
+        if (empty) {
+            callback.succeeded();
+            return;
         }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            Log.warn("api.stop_failed", Map.of("errorType", e.getClass().getSimpleName()));
+        }
     }
 }

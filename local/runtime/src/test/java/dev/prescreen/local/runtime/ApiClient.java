@@ -76,7 +76,7 @@ final class ApiClient {
             Response result = new Response(response.statusCode(), type, response.body(),
                     response.headers().firstValue("location"));
             String rawPath = URI.create(path).getRawPath();
-            LocalApiGateway.match(method, rawPath).ifPresent(match -> OpenApiContract.check(method,
+            GatewayEvents.match(method, rawPath).ifPresent(match -> OpenApiContract.check(method,
                     match.route().path(), result.status(), type,
                     result.raw().isEmpty() ? null : type.contains("json") ? result.json()
                             : com.fasterxml.jackson.databind.node.TextNode.valueOf(result.raw())));

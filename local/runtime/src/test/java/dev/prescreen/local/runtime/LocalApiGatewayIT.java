@@ -32,6 +32,55 @@ class LocalApiGatewayIT {
         runtime.close();
     }
 
+    /** A GET whose path is sent as written, malformed escapes included (java.net.URI would refuse them). */
+    private static HttpResponse<String> rawGet(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", runtime.apiEndpoint().getPort())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(raw.substring(9, 12));
+            int split = raw.indexOf("\r\n\r\n");
+            String head = raw.substring(0, split).toLowerCase(java.util.Locale.ROOT);
+            String type = head.lines().filter(l -> l.startsWith("content-type:")).findFirst()
+                    .map(l -> l.substring(13).trim().split(";")[0]).orElse("");
+            String body = raw.substring(split + 4);
+            return new RawResponse(status, type, body);
+        }
+    }
+
+    private record RawResponse(int statusCode, String contentType, String body) implements HttpResponse<String> {
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return java.net.http.HttpHeaders.of(java.util.Map.of("content-type", java.util.List.of(contentType)),
+                    (a, b) -> true);
+        }
+
+        @Override
+        public HttpRequest request() {
+            return null;
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<String>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public URI uri() {
+            return null;
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
+    }
+
     private static HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(runtime.apiEndpoint().resolve(path));
         if (token != null) {
@@ -108,9 +157,13 @@ class LocalApiGatewayIT {
 
     @Test
     void malformedRequestsGetAProblemNeverAnEmptyReply() throws Exception {
-        HttpResponse<String> nul = get("/interview/%00", null);
-        assertThat(nul.statusCode()).isEqualTo(400);
-        assertThat(nul.headers().firstValue("content-type")).hasValue("application/problem+json");
+        for (String path : java.util.List.of("/interview/%00", "/plans/%ZZ", "/interview/%", "/sessions/abc/question?x=%G1")) {
+            HttpResponse<String> response = rawGet(path);
+            assertThat(response.statusCode()).as(path).isBetween(400, 499);
+            assertThat(response.headers().firstValue("content-type")).as(path).hasValue("application/problem+json");
+            assertThat(Json.read(response.body(), JsonNode.class).path("status").asInt()).as(path)
+                    .isEqualTo(response.statusCode());
+        }
 
         String token = runtime.jwt().mint("acme", "rita@acme.example", Duration.ofMinutes(5));
         HttpResponse<String> latin1 = HTTP.send(HttpRequest.newBuilder(runtime.apiEndpoint().resolve("/plans"))

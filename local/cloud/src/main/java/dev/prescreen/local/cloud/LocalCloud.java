@@ -83,6 +83,10 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Starts every emulator and creates the resources; on failure stops whatever had started. */
     public LocalCloud start() {
+        // Every port is checked before anything starts, so a taken one fails fast and names its service.
+        Ports.busy(servicePorts()).stream().findFirst().ifPresent(busy -> {
+            throw busy;
+        });
         try {
             Files.createDirectories(workDir.resolve("logs"));
             startDynalite();
@@ -114,21 +118,37 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** The ports this cloud listens on, each with the service it is for. */
+    public Map<Integer, String> servicePorts() {
+        Map<Integer, String> ports = new java.util.LinkedHashMap<>();
+        ports.put(dynamoPort, "DynamoDB, dynalite");
+        ports.put(sqsPort, "SQS, ElasticMQ");
+        ports.put(s3Port, "S3, S3Proxy");
+        ports.put(sesPort, "SES, aws-ses-v2-local");
+        ports.put(transcribePort, "Transcribe, the local stand-in");
+        return ports;
+    }
+
     private void startDynalite() throws IOException {
-        List<String> command = new ArrayList<>(List.of("node",
-                ProjectLayout.nodeModule("dynalite").resolve("cli.js").toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(dynamoPort), "--createTableMs", "0",
-                "--deleteTableMs", "0", "--updateTableMs", "0"));
+        List<String> arguments = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", Integer.toString(dynamoPort),
+                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         if (dataDir.isPresent()) {
             Path dynamoData = dataDir.get().resolve("dynamodb");
             Files.createDirectories(dynamoData);
-            command.addAll(List.of("--path", dynamoData.toString()));
+            arguments.addAll(List.of("--path", dynamoData.toString()));
         }
-        running.add(ChildProcess.start("dynalite", command, ProjectLayout.root(),
-                workDir.resolve("logs/dynalite.log"), dynamoPort, START_TIMEOUT));
+        running.add(ChildProcess.startNode("dynalite", ProjectLayout.nodeModule("dynalite").resolve("cli.js"),
+                arguments, workDir.resolve("run"), ProjectLayout.root(), workDir.resolve("logs/dynalite.log"),
+                dynamoPort, START_TIMEOUT));
     }
 
-    private void startSqs() {
+    /** SQS: with a data folder, queues and messages are kept in H2 under it ({@link DurableSqs}); else in memory. */
+    private void startSqs() throws IOException {
+        if (dataDir.isPresent()) {
+            Path sqsData = Files.createDirectories(dataDir.get().resolve("sqs"));
+            running.add(DurableSqs.start(sqsData, sqsPort, REGION, ACCOUNT_ID));
+            return;
+        }
         SQSRestServer server = SQSRestServerBuilder
                 .withInterface("127.0.0.1")
                 .withPort(sqsPort)
@@ -168,11 +188,10 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private void startSes() {
-        List<String> command = List.of("node",
-                ProjectLayout.nodeModule("aws-ses-v2-local").resolve("dist/cli.js").toString(),
-                "--host", "127.0.0.1", "--port", Integer.toString(sesPort));
-        running.add(ChildProcess.start("aws-ses-v2-local", command, ProjectLayout.root(),
-                workDir.resolve("logs/ses.log"), sesPort, START_TIMEOUT));
+        running.add(ChildProcess.startNode("aws-ses-v2-local",
+                ProjectLayout.nodeModule("aws-ses-v2-local").resolve("dist/cli.js"),
+                List.of("--host", "127.0.0.1", "--port", Integer.toString(sesPort)), workDir.resolve("run"),
+                ProjectLayout.root(), workDir.resolve("logs/ses.log"), sesPort, START_TIMEOUT));
     }
 
     /** Delivers an S3 event notification for a new object to the queue its bucket notifies, as S3 does. */
@@ -296,7 +315,10 @@ public final class LocalCloud implements AutoCloseable {
         private int sesPort;
         private int transcribePort;
 
-        /** Keeps table data and objects under this folder across restarts; without it all is transient. */
+        /**
+         * Keeps tables, objects, and queues with their messages under this folder across restarts (and crashes);
+         * without it all is transient.
+         */
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
             return this;

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /** Creates the tables, queues and buckets the code declares; safe to run against existing ones. */
 final class ResourceProvisioner {
@@ -118,8 +119,21 @@ final class ResourceProvisioner {
         throw new IllegalStateException("table " + name + " did not become active within " + TABLE_READY_TIMEOUT);
     }
 
+    /**
+     * Creates the queue, or takes the one kept from an earlier run (durable local queues are restored from
+     * their store before this runs): when the kept queue's attributes differ from the declared ones (the code
+     * changed), SQS refuses CreateQueue, so the declared attributes are set on the kept queue instead, and its
+     * messages stay.
+     */
     private String createQueue(String logicalName, Map<QueueAttributeName, String> attributes) {
-        return clients.sqs().createQueue(r -> r.queueName(prefix + logicalName).attributes(attributes)).queueUrl();
+        String name = prefix + logicalName;
+        try {
+            return clients.sqs().createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
+        } catch (QueueNameExistsException kept) {
+            String url = clients.sqs().getQueueUrl(r -> r.queueName(name)).queueUrl();
+            clients.sqs().setQueueAttributes(r -> r.queueUrl(url).attributes(attributes));
+            return url;
+        }
     }
 
     private static KeySchemaElement key(String attribute, KeyType type) {

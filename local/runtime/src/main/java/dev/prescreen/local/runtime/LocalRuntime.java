@@ -72,7 +72,17 @@ public final class LocalRuntime implements AutoCloseable {
         Path web = ProjectLayout.root().resolve("web");
         staticRoots.put("/interview/", web.resolve("candidate"));
         staticRoots.put("/docs/", ProjectLayout.root().resolve("docs"));
-        this.api = new LocalApiGateway(apiPort, host, jwt, staticRoots);
+        try {
+            this.api = new LocalApiGateway(apiPort, host, jwt, staticRoots);
+        } catch (IOException | RuntimeException e) {
+            // Nothing that started may outlive a failed start (the API port was taken, say).
+            scheduler.close();
+            clients.close();
+            if (ownsCloud) {
+                cloud.close();
+            }
+            throw e;
+        }
         for (LambdaFunction function : LambdaFunction.values()) {
             function.consumes().filter(queue -> !builder.extraConsumers.containsKey(queue))
                     .ifPresent(queue -> startConsumer(queue, function.functionName(),

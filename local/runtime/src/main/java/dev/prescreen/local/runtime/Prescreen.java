@@ -1,12 +1,18 @@
 package dev.prescreen.local.runtime;
 
 import dev.prescreen.local.cloud.LocalCloud;
+import dev.prescreen.local.cloud.Ports;
 import dev.prescreen.local.cloud.ProjectLayout;
 import dev.prescreen.local.runtime.demo.Demo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -42,17 +48,87 @@ public final class Prescreen {
         }
     }
 
-    private static Path stateDir() {
-        return ProjectLayout.root().resolve(".prescreen");
+    private static Path stateDir(Map<String, String> options) {
+        String configured = options.get("state-dir");
+        return configured != null ? Path.of(configured).toAbsolutePath().normalize()
+                : ProjectLayout.root().resolve(".prescreen");
     }
 
+    /** A port the developer stack needs: the option that moves it, its default and what listens on it. */
+    private record FixedPort(String option, int defaultPort, String service) {
+        int port(Map<String, String> options) {
+            String value = options.getOrDefault(option, Integer.toString(defaultPort));
+            try {
+                int port = Integer.parseInt(value);
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                System.err.println("prescreen: --" + option + " must be a port number (1-65535), not '" + value + "'");
+                System.exit(2);
+                throw new IllegalStateException("unreachable");
+            }
+        }
+    }
+
+    private static final List<FixedPort> FIXED_PORTS = List.of(
+            new FixedPort("api-port", API_PORT, "HTTP API, local API Gateway"),
+            new FixedPort("ses-port", SES_PORT, "SES and mailbox, aws-ses-v2-local"),
+            new FixedPort("dynamodb-port", DYNAMO_PORT, "DynamoDB, dynalite"),
+            new FixedPort("scheduler-port", SCHEDULER_PORT, "EventBridge Scheduler, local scheduler"),
+            new FixedPort("s3-port", S3_PORT, "S3, S3Proxy"),
+            new FixedPort("sqs-port", SQS_PORT, "SQS, ElasticMQ"),
+            new FixedPort("transcribe-port", TRANSCRIBE_PORT, "Transcribe, the local stand-in"));
+
     private static void up(Map<String, String> options) throws InterruptedException {
-        int apiPort = Integer.parseInt(options.getOrDefault("api-port", Integer.toString(API_PORT)));
-        Path data = stateDir().resolve("data");
-        LocalCloud cloud = LocalCloud.builder().dataDir(data)
-                .ports(DYNAMO_PORT, SQS_PORT, S3_PORT, SES_PORT).transcribePort(TRANSCRIBE_PORT).start();
-        LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).dataDir(data)
-                .jwt(LocalJwt.fromFolder(stateDir())).ports(apiPort, SCHEDULER_PORT).start();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<Integer, String> needed = new LinkedHashMap<>();
+        for (FixedPort fixed : FIXED_PORTS) {
+            int port = fixed.port(options);
+            if (needed.containsKey(port)) {
+                System.err.println("prescreen: port " + port + " is given to both " + needed.get(port) + " and "
+                        + fixed.service());
+                System.exit(2);
+            }
+            ports.put(fixed.option(), port);
+            needed.put(port, fixed.service());
+        }
+        // Every port is checked before anything is started: nothing half-starts, and nothing stale is mistaken
+        // for an emulator of this stack.
+        List<Ports.InUse> busy = Ports.busy(needed);
+        if (!busy.isEmpty()) {
+            for (Ports.InUse taken : busy) {
+                String option = FIXED_PORTS.stream().filter(f -> ports.get(f.option()) == taken.port()).findFirst()
+                        .map(FixedPort::option).orElseThrow();
+                System.err.println("prescreen: " + taken.getMessage() + "; stop it (another ./prescreen up? `lsof -i :"
+                        + taken.port() + "` names it) or give this stack another port with --" + option + " N");
+            }
+            System.exit(1);
+        }
+        Path state = stateDir(options);
+        lockState(state);
+        Path data = state.resolve("data");
+        LocalCloud cloud;
+        LocalRuntime runtime;
+        try {
+            cloud = LocalCloud.builder().dataDir(data)
+                    .ports(ports.get("dynamodb-port"), ports.get("sqs-port"), ports.get("s3-port"), ports.get("ses-port"))
+                    .transcribePort(ports.get("transcribe-port")).start();
+        } catch (RuntimeException e) {
+            System.err.println("prescreen: cannot start the local cloud: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        try {
+            runtime = LocalRuntime.builder().cloud(cloud).dataDir(data)
+                    .jwt(LocalJwt.fromFolder(state)).ports(ports.get("api-port"), ports.get("scheduler-port")).start();
+        } catch (RuntimeException e) {
+            cloud.close();
+            System.err.println("prescreen: cannot start the functions: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("prescreen: stopping");
@@ -66,7 +142,7 @@ public final class Prescreen {
         System.out.println("  candidate page  " + api + "/interview/");
         System.out.println("  mailbox         " + cloud.sesEndpoint() + "/   (sent mail; JSON at /store)");
         System.out.println("  DynamoDB        " + cloud.dynamoEndpoint());
-        System.out.println("  SQS             " + cloud.sqsEndpoint());
+        System.out.println("  SQS             " + cloud.sqsEndpoint() + "   (messages kept in " + data.resolve("sqs") + ")");
         System.out.println("  S3              " + cloud.s3Endpoint());
         System.out.println("  Transcribe      " + cloud.transcribe().endpoint() + "   (pocketsphinx stand-in)");
         System.out.println("  data            " + data);
@@ -75,12 +151,41 @@ public final class Prescreen {
         stopped.await();
     }
 
+    /** Held for the life of {@code up}: the OS releases it however the JVM ends. */
+    private static java.nio.channels.FileLock stateLock;
+
+    /**
+     * One {@code up} per state folder: a second one on other ports would otherwise fail deep inside dynalite
+     * (LevelDB's lock) or H2.
+     */
+    private static void lockState(Path state) {
+        Path file = state.resolve("up.lock");
+        try {
+            Files.createDirectories(state);
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                    StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            stateLock = channel.tryLock();
+            if (stateLock == null) {
+                String holder = Files.readString(file).strip();
+                System.err.println("prescreen: another ./prescreen up" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+                        + " keeps its data in " + state + "; stop it, or give this one another folder with --state-dir DIR");
+                System.exit(1);
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+        } catch (IOException e) {
+            System.err.println("prescreen: cannot lock " + file + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     /** Runs the demo screening on a fresh local stack; 0 when every candidate has a report and its email. */
     private static int demo(Map<String, String> options) throws InterruptedException {
         boolean keep = options.containsKey("keep");
         System.out.println("Starting the local stack (emulators and functions)...");
         LocalCloud cloud = LocalCloud.builder().start();
-        LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).jwt(LocalJwt.fromFolder(stateDir())).start();
+        LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).jwt(LocalJwt.fromFolder(stateDir(options))).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             cloud.close();
@@ -126,7 +231,7 @@ public final class Prescreen {
             System.exit(2);
         }
         long hours = Long.parseLong(options.getOrDefault("hours", "12"));
-        System.out.println(LocalJwt.fromFolder(stateDir()).mint(organisation, email, Duration.ofHours(hours)));
+        System.out.println(LocalJwt.fromFolder(stateDir(options)).mint(organisation, email, Duration.ofHours(hours)));
     }
 
     private static Map<String, String> options(String[] args) {
@@ -142,6 +247,8 @@ public final class Prescreen {
     }
 
     private static void usage() {
-        System.err.println("usage: prescreen up [--api-port N] | demo [--keep] | token --org ORG --email EMAIL [--hours N]");
+        System.err.println("usage: prescreen up [--state-dir DIR] [--api-port N] [--ses-port N] [--dynamodb-port N]"
+                + " [--scheduler-port N] [--s3-port N] [--sqs-port N] [--transcribe-port N]"
+                + " | demo [--keep] | token --org ORG --email EMAIL [--hours N] [--state-dir DIR]");
     }
 }

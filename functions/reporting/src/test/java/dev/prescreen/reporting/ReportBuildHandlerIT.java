@@ -1,11 +1,12 @@
 package dev.prescreen.reporting;
 
-import static dev.prescreen.reporting.EventFixtures.failures;
-import static dev.prescreen.reporting.EventFixtures.sqsEvent;
+import static dev.prescreen.local.cloud.junit.EventFixtures.failures;
+import static dev.prescreen.local.cloud.junit.EventFixtures.sqsEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.prescreen.local.cloud.junit.EventFixtures;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.cloud.LambdaFunction;
 import dev.prescreen.domain.Ids;

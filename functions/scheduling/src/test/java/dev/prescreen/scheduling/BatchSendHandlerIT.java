@@ -1,13 +1,14 @@
 package dev.prescreen.scheduling;
 
-import static dev.prescreen.scheduling.EventFixtures.drain;
-import static dev.prescreen.scheduling.EventFixtures.failures;
-import static dev.prescreen.scheduling.EventFixtures.sqsEvent;
+import static dev.prescreen.local.cloud.junit.EventFixtures.drain;
+import static dev.prescreen.local.cloud.junit.EventFixtures.failures;
+import static dev.prescreen.local.cloud.junit.EventFixtures.sqsEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prescreen.local.cloud.junit.EventFixtures;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.cloud.LambdaFunction;
 import dev.prescreen.cloud.Queue;

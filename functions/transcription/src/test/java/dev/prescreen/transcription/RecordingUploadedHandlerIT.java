@@ -1,11 +1,12 @@
 package dev.prescreen.transcription;
 
-import static dev.prescreen.transcription.EventFixtures.failures;
-import static dev.prescreen.transcription.EventFixtures.sqsEvent;
+import static dev.prescreen.local.cloud.junit.EventFixtures.failures;
+import static dev.prescreen.local.cloud.junit.EventFixtures.sqsEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.prescreen.local.cloud.junit.EventFixtures;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.cloud.Bucket;
 import dev.prescreen.cloud.LambdaFunction;

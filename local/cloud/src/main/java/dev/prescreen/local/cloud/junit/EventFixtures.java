@@ -1,4 +1,4 @@
-package dev.prescreen.scoringstage;
+package dev.prescreen.local.cloud.junit;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -29,14 +29,14 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The Lambda events of src/test/resources/events, read the way the Lambda Java runtime reads them, and what a queue
+ * The Lambda events of a function module's src/test/resources/events, read the way the Lambda Java runtime reads them, and what a queue
  * handler's test needs around them: the function's settings on the local cloud and the queues it sends to.
  */
-final class EventFixtures {
+public final class EventFixtures {
 
-    static final String SENDER = "prescreen@prescreen.local";
-    static final String PUBLIC_BASE_URL = "http://127.0.0.1:8080";
-    static final String CANDIDATE_PAGE_URL = PUBLIC_BASE_URL + "/interview/";
+    public static final String SENDER = "prescreen@prescreen.local";
+    public static final String PUBLIC_BASE_URL = "http://127.0.0.1:8080";
+    public static final String CANDIDATE_PAGE_URL = PUBLIC_BASE_URL + "/interview/";
     /** A placeholder the test must fill in: upper case with underscores, as ORG_ID or SES_MESSAGE_ID. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ID|EMAIL|BUCKET|KEY|NAME|REASON)\\b");
 
@@ -44,9 +44,9 @@ final class EventFixtures {
     }
 
     /** The SQS event in {@code events/<name>} with its placeholders replaced. */
-    static SQSEvent sqsEvent(String name, Map<String, String> values) {
+    public static SQSEvent sqsEvent(String name, Map<String, String> values) {
         String json;
-        try (InputStream in = EventFixtures.class.getResourceAsStream("/events/" + name)) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("events/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture events/" + name);
             }
@@ -68,8 +68,28 @@ final class EventFixtures {
                 .fromJson(filled.toString());
     }
 
+    /** An SQS event of the messages as received from the queue, as Lambda's event source mapping hands them on. */
+    public static SQSEvent sqsEvent(List<Message> messages, String queueArn) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message received : messages) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(received.messageId());
+            record.setReceiptHandle(received.receiptHandle());
+            record.setBody(received.body());
+            record.setMd5OfBody(received.md5OfBody());
+            record.setAttributes(new HashMap<>(Map.of("ApproximateReceiveCount", "1")));
+            record.setEventSource("aws:sqs");
+            record.setEventSourceArn(queueArn);
+            record.setAwsRegion(LocalCloud.REGION);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
     /** The function's settings as the local runtime (and the CDK stack) gives them: only its own resources. */
-    static Settings settings(LocalCloud cloud, LambdaFunction function) {
+    public static Settings settings(LocalCloud cloud, LambdaFunction function) {
         Map<String, String> values = new HashMap<>(cloud.settings());
         values.put(Settings.PUBLIC_BASE_URL, PUBLIC_BASE_URL);
         values.put(Settings.CANDIDATE_PAGE_URL, CANDIDATE_PAGE_URL);
@@ -78,12 +98,12 @@ final class EventFixtures {
     }
 
     /** Clients for every emulator of the cloud (the test's own; the handlers under test get them too). */
-    static AwsClients clients(LocalCloud cloud) {
+    public static AwsClients clients(LocalCloud cloud) {
         return new AwsClients(new Settings(cloud.settings()));
     }
 
     /** A valid plan of six bank questions, created through the domain in the organisation (not frozen yet). */
-    static Plan plan(AwsClients clients, String table, String organisation) {
+    public static Plan plan(AwsClients clients, String table, String organisation) {
         List<PlanInput.QuestionInput> questions = new ArrayList<>();
         for (int number : new int[] {1, 3, 5, 9, 13, 16}) {
             questions.add(new PlanInput.QuestionInput(number, null, null));
@@ -92,18 +112,18 @@ final class EventFixtures {
                 questions, null, null, 60, List.of("hiring@" + organisation + ".example"), null, null, null));
     }
 
-    static PlanService planService(AwsClients clients, String table) {
+    public static PlanService planService(AwsClients clients, String table) {
         return new PlanService(new DynamoPlanRepository(clients.dynamoDb(), table), new PlanRules(QuestionBanks.builtIn()),
                 Clock.systemUTC());
     }
 
     /** The name of the one table on the local cloud. */
-    static String table(LocalCloud cloud) {
+    public static String table(LocalCloud cloud) {
         return new Settings(cloud.settings()).tableName(Table.MAIN);
     }
 
     /** The message ids the response reports as failed, so that only they are retried. */
-    static List<String> failures(SQSBatchResponse response) {
+    public static List<String> failures(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .collect(Collectors.toList());
     }
@@ -112,7 +132,7 @@ final class EventFixtures {
      * Every message now on the queue, taken off it. Nothing consumes the queues in these tests and the handlers send
      * before they return, so what is there is what they sent (and whatever an earlier test left, which its ids tell).
      */
-    static List<Message> drain(AwsClients clients, String queueUrl) {
+    public static List<Message> drain(AwsClients clients, String queueUrl) {
         List<Message> taken = new ArrayList<>();
         while (true) {
             List<Message> batch = clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)

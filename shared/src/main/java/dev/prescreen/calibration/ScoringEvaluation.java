@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prescreen.calibration.CalibrationSet.Example;
 import dev.prescreen.calibration.Summary.Row;
 import dev.prescreen.scoring.RubricScorer;
+import dev.prescreen.scoring.language.LanguagePacks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -41,12 +42,22 @@ public final class ScoringEvaluation {
             System.err.println("usage: ScoringEvaluation FILE.jsonl [FILE.jsonl...] [--json] [--folds K>=2]");
             System.exit(2);
         }
-        CrossValidation.Result result = evaluate(files, new RubricScorer(), folds);
+        CrossValidation.Result result;
+        try {
+            result = evaluate(files, new RubricScorer(), folds);
+        } catch (IllegalArgumentException e) {
+            System.err.println("eval-scoring: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (json) {
             printJson(result, System.out);
         } else {
             for (Path f : files) {
                 String name = f.getFileName().toString();
+                if (only(result.inSample(), name).isEmpty()) {
+                    continue;
+                }
                 EvaluationReport.print(name, only(result.inSample(), name), only(result.crossValidated(), name),
                         folds, System.out);
             }
@@ -55,8 +66,21 @@ public final class ScoringEvaluation {
 
     public static CrossValidation.Result evaluate(List<Path> files, RubricScorer scorer, int folds) throws IOException {
         List<Example> examples = new ArrayList<>();
+        Map<String, Integer> skipped = new java.util.TreeMap<>();
         for (Path f : files) {
-            examples.addAll(CalibrationSet.read(f));
+            for (Example e : CalibrationSet.read(f)) {
+                if (LanguagePacks.supports(e.language())) {
+                    examples.add(e);
+                } else {
+                    skipped.merge(e.language(), 1, Integer::sum);
+                }
+            }
+        }
+        // a language without its pack is not scored with another language's: its figures would mean nothing
+        skipped.forEach((language, n) -> System.out.println("# skipped " + n + " answers in " + language
+                + ": no language pack for it yet"));
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no answer in a language the scorer has a pack for");
         }
         return CrossValidation.run(examples, scorer, folds);
     }

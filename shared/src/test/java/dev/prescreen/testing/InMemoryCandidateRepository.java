@@ -19,19 +19,11 @@ public final class InMemoryCandidateRepository implements CandidateRepository {
     private final Map<String, Candidate> candidates = new ConcurrentHashMap<>();
     private final Map<String, String> register = new ConcurrentHashMap<>();
     private final Map<String, String[]> messages = new ConcurrentHashMap<>();
-    private int conflictsToInject;
+    private final LostWrites lost = new LostWrites();
 
     /** The next {@code count} conditional replacements (batch or candidate) lose, as to a concurrent writer. */
-    public synchronized void loseNextWrites(int count) {
-        conflictsToInject = count;
-    }
-
-    private boolean injectedConflict() {
-        if (conflictsToInject > 0) {
-            conflictsToInject--;
-            return true;
-        }
-        return false;
+    public void loseNextWrites(int count) {
+        lost.loseNext(count);
     }
 
     @Override
@@ -47,7 +39,7 @@ public final class InMemoryCandidateRepository implements CandidateRepository {
     @Override
     public synchronized boolean replaceBatch(Batch batch, long expectedRevision) {
         Batch current = batches.get(batch.organisation() + "/" + batch.batchId());
-        if (current == null || current.revision() != expectedRevision || injectedConflict()) {
+        if (current == null || current.revision() != expectedRevision || lost.loses()) {
             return false;
         }
         batches.put(batch.organisation() + "/" + batch.batchId(), batch);
@@ -86,7 +78,7 @@ public final class InMemoryCandidateRepository implements CandidateRepository {
     public synchronized boolean replace(Candidate candidate, long expectedRevision) {
         String key = candidate.organisation() + "/" + candidate.candidateId();
         Candidate current = candidates.get(key);
-        if (current == null || current.revision() != expectedRevision || injectedConflict()) {
+        if (current == null || current.revision() != expectedRevision || lost.loses()) {
             return false;
         }
         candidates.put(key, candidate);

@@ -17,19 +17,11 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     private final Map<String, Interview> interviews = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
-    private int conflictsToInject;
+    private final LostWrites lost = new LostWrites();
 
     /** The next {@code count} conditional replacements (interview or answer) lose, as to a concurrent writer. */
-    public synchronized void loseNextWrites(int count) {
-        conflictsToInject = count;
-    }
-
-    private boolean injectedConflict() {
-        if (conflictsToInject > 0) {
-            conflictsToInject--;
-            return true;
-        }
-        return false;
+    public void loseNextWrites(int count) {
+        lost.loseNext(count);
     }
 
     @Override
@@ -68,7 +60,7 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     public synchronized boolean replace(Interview interview, long expectedRevision) {
         String key = interview.organisation() + "/" + interview.interviewId();
         Interview current = interviews.get(key);
-        if (current == null || current.revision() != expectedRevision || injectedConflict()) {
+        if (current == null || current.revision() != expectedRevision || lost.loses()) {
             return false;
         }
         interviews.put(key, interview);
@@ -84,7 +76,7 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     public synchronized boolean replaceAnswer(Answer answer, long expectedRevision) {
         String key = answer.organisation() + "/" + answer.answerId();
         Answer current = answers.get(key);
-        if (current == null || current.revision() != expectedRevision || injectedConflict()) {
+        if (current == null || current.revision() != expectedRevision || lost.loses()) {
             return false;
         }
         answers.put(key, answer);

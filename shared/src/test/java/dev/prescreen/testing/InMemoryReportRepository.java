@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryReportRepository implements ReportRepository {
 
     private final Map<String, Report> reports = new ConcurrentHashMap<>();
-    private int conflictsToInject;
+    private final LostWrites lost = new LostWrites();
 
     /** The next {@code count} conditional replacements lose, as to a concurrent writer. */
-    public synchronized void loseNextWrites(int count) {
-        conflictsToInject = count;
+    public void loseNextWrites(int count) {
+        lost.loseNext(count);
     }
 
     @Override
@@ -37,8 +37,7 @@ public final class InMemoryReportRepository implements ReportRepository {
         if (current == null || current.revision() != expectedRevision) {
             return false;
         }
-        if (conflictsToInject > 0) {
-            conflictsToInject--;
+        if (lost.loses()) {
             return false;
         }
         reports.put(key, report);

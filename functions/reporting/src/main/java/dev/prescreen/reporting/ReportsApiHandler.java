@@ -14,6 +14,7 @@ import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.Page;
+import dev.prescreen.domain.report.CandidateListing;
 import dev.prescreen.domain.report.ErasureService;
 import dev.prescreen.domain.report.ReportService;
 import dev.prescreen.storage.DynamoCandidateRepository;
@@ -36,7 +37,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 500;
-    private static final int CSV_ROWS = ReportService.MAX_RANKED;
+    private static final int CSV_ROWS = CandidateListing.MAX_RANKED;
 
     private final ApiRouter router;
     private final ReportService reports;
@@ -82,7 +83,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 request.pathParameter("interviewId"), review.position(), review.score(), review.reason(), reviewer)));
     }
 
-    private Page<ReportService.CandidateSummary> rows(ApiRequest request, int limit) {
+    private Page<CandidateListing.CandidateSummary> rows(ApiRequest request, int limit) {
         Boolean passed = request.query("passed").map(value -> switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
@@ -102,7 +103,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
         if (limit < 1 || limit > MAX_PAGE) {
             throw new DomainException.InvalidInput("limit", "must be from 1 to " + MAX_PAGE);
         }
-        Page<ReportService.CandidateSummary> page = rows(request, limit);
+        Page<CandidateListing.CandidateSummary> page = rows(request, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items());
         page.nextCursor().ifPresent(cursor -> body.put("nextCursor", cursor));
@@ -110,11 +111,11 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse csv(ApiRequest request) {
-        Page<ReportService.CandidateSummary> page = rows(request, CSV_ROWS);
+        Page<CandidateListing.CandidateSummary> page = rows(request, CSV_ROWS);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("rank", "candidateId",
                 "externalId", "name", "overall", "passed", "flags", "needsReview", "completedAt", "reportUrl").get())) {
-            for (ReportService.CandidateSummary row : page.items()) {
+            for (CandidateListing.CandidateSummary row : page.items()) {
                 printer.printRecord(row.rank(), row.candidateId(), cell(row.externalId()), cell(row.name()),
                         row.overall(), row.passed(), String.join(" ", row.flags()), row.needsReview().toString(),
                         row.completedAt(), row.reportUrl());

@@ -1,7 +1,6 @@
 package dev.prescreen.domain.session;
 
 import dev.prescreen.domain.ConcurrentWrites;
-import dev.prescreen.domain.transcription.RecordingKey;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerKind;
@@ -14,10 +13,10 @@ import dev.prescreen.domain.interview.InvitationTokens;
 import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanQuestion;
 import dev.prescreen.domain.plan.PlanRepository;
+import dev.prescreen.domain.transcription.RecordingKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +47,6 @@ public final class SessionService {
     private final RecordingStore recordings;
     private final PipelineEvents pipeline;
     private final Clock clock;
-    private final Duration followUpWait;
 
     /**
      * @param followUpWait how long the page waits for the scorer to propose a follow-up before moving on
@@ -60,11 +58,13 @@ public final class SessionService {
         this.recordings = recordings;
         this.pipeline = pipeline;
         this.clock = clock;
-        this.followUpWait = followUpWait;
+        this.walk = new InterviewWalk(interviews, pipeline, clock, followUpWait);
     }
 
     private record Context(Interview interview, Plan plan) {
     }
+
+    private final InterviewWalk walk;
 
     private Context open(String token) {
         if (!InvitationTokens.wellFormed(token)) {
@@ -94,7 +94,7 @@ public final class SessionService {
         Plan plan = context.plan();
         return new SessionView(plan.roleTitle(), plan.language(), plan.questions().size(), plan.answerSeconds(),
                 plan.slotMinutes(), ConsentNotice.forPlan(plan), interview.consent() != null,
-                interview.state().name().toLowerCase(Locale.ROOT), answeredMain(answers), interview.expiresAt());
+                interview.state().name().toLowerCase(Locale.ROOT), InterviewWalk.answeredMain(answers), interview.expiresAt());
     }
 
     /** Records consent to the notice version the candidate saw; repeating it changes nothing. */
@@ -117,101 +117,10 @@ public final class SessionService {
         return ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Context context = open(token);
             requireConsent(context.interview());
-            return advance(context);
+            return walk.next(context.interview(), context.plan());
         });
     }
 
-    /**
-     * Walks the plan in order and returns the first open step, creating it when it is first reached.
-     * Empty when a concurrent change was detected and the walk must start again.
-     */
-    private Optional<Step> advance(Context context) {
-        Interview interview = context.interview();
-        Plan plan = context.plan();
-        Map<String, Answer> answers = byId(interviews.answers(interview.organisation(), interview.interviewId()));
-        int answered = answeredMain(answers.values());
-        int total = plan.questions().size();
-        if (interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED) {
-            return Optional.of(Step.done(answered, total));
-        }
-        Instant now = clock.instant();
-        for (PlanQuestion question : plan.questions()) {
-            String mainId = AnswerKind.MAIN.answerId(interview.interviewId(), question.position());
-            Answer main = answers.get(mainId);
-            if (main == null) {
-                return serveNew(context, question, AnswerKind.MAIN, question.text(), null, answered, total);
-            }
-            if (!main.submitted()) {
-                return Optional.of(step(main, plan, answered, total));
-            }
-            if (!plan.followUps().enabled()) {
-                continue;
-            }
-            Answer followUp = answers.get(AnswerKind.FOLLOW_UP.answerId(interview.interviewId(), question.position()));
-            if (followUp != null) {
-                if (!followUp.submitted()) {
-                    return Optional.of(step(followUp, plan, answered, total));
-                }
-                continue;
-            }
-            if (main.followUpClosed()) {
-                continue;
-            }
-            if (main.followUp() != null) {
-                if (interview.followUpsAsked() >= plan.followUps().maxPerInterview()) {
-                    if (!close(main)) {
-                        return Optional.empty();
-                    }
-                    continue;
-                }
-                if (!interviews.replace(interview.withFollowUpAsked(), interview.revision())) {
-                    return Optional.empty();
-                }
-                return serveNew(context, question, AnswerKind.FOLLOW_UP, main.followUp().text(), main, answered, total);
-            }
-            boolean decided = main.scoreCard() != null || main.state().terminal();
-            boolean budgetLeft = interview.followUpsAsked() < plan.followUps().maxPerInterview();
-            if (!decided && budgetLeft && now.isBefore(main.submittedAt().plus(followUpWait))) {
-                return Optional.of(Step.processing(answered, total));
-            }
-            // Scored without a follow-up, or scoring took too long: move on, and say so on the answer.
-            if (!close(main)) {
-                return Optional.empty();
-            }
-        }
-        if (!interviews.replace(interview.withState(InterviewState.SUBMITTED, now), interview.revision())) {
-            return Optional.empty();
-        }
-        pipeline.interviewSubmitted(interview.organisation(), interview.interviewId());
-        return Optional.of(Step.done(answered, total));
-    }
-
-    private boolean close(Answer main) {
-        return interviews.replaceAnswer(main.change(b -> {
-            b.followUpClosed = true;
-            return b;
-        }), main.revision());
-    }
-
-    private Optional<Step> serveNew(Context context, PlanQuestion question, AnswerKind kind, String text, Answer main,
-            int answered, int total) {
-        Interview interview = context.interview();
-        Plan plan = context.plan();
-        Answer answer = Answer.served(kind.answerId(interview.interviewId(), question.position()),
-                interview.interviewId(), interview.organisation(), plan.planId(), question.position(), kind, text,
-                question.type(), question.concepts(), plan.language(), clock.instant());
-        if (!interviews.createAnswer(answer)) {
-            return Optional.empty();
-        }
-        return Optional.of(step(answer, plan, answered, total));
-    }
-
-    private static Step step(Answer answer, Plan plan, int answered, int total) {
-        return new Step(Step.Status.QUESTION, answer.answerId(), answer.position(),
-                answer.kind() == AnswerKind.MAIN ? "question" : "follow_up", answer.questionText(),
-                answer.questionType().label(), plan.answerSeconds(), answer.servedAt(),
-                answer.servedAt().plusSeconds(plan.answerSeconds()), answered, total, null);
-    }
 
     /** A signed URL for the current answer's recording. */
     public UploadTicket uploadUrl(String token, String answerId, String contentType, Long contentLength) {
@@ -335,7 +244,7 @@ public final class SessionService {
             if (interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED) {
                 return Optional.of(Boolean.FALSE);
             }
-            Map<String, Answer> answers = byId(interviews.answers(interview.organisation(), interview.interviewId()));
+            Map<String, Answer> answers = InterviewWalk.byId(interviews.answers(interview.organisation(), interview.interviewId()));
             boolean conflict = false;
             for (PlanQuestion question : context.plan().questions()) {
                 String id = AnswerKind.MAIN.answerId(interview.interviewId(), question.position());
@@ -360,7 +269,7 @@ public final class SessionService {
                     conflict |= !skip(followUp);
                 }
                 if (main != null && main.submitted() && followUp == null && !main.followUpClosed()) {
-                    conflict |= !close(main);
+                    conflict |= !walk.close(main);
                 }
             }
             return !conflict && interviews.replace(interview.withState(InterviewState.SUBMITTED, clock.instant()),
@@ -401,14 +310,5 @@ public final class SessionService {
         }
     }
 
-    private static Map<String, Answer> byId(List<Answer> answers) {
-        Map<String, Answer> map = new HashMap<>();
-        answers.forEach(a -> map.put(a.answerId(), a));
-        return map;
-    }
-
-    private static int answeredMain(java.util.Collection<Answer> answers) {
-        return (int) answers.stream().filter(a -> a.kind() == AnswerKind.MAIN && a.submitted()).count();
-    }
 
 }

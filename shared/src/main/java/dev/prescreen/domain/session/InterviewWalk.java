@@ -1,0 +1,135 @@
+package dev.prescreen.domain.session;
+
+import dev.prescreen.domain.interview.Answer;
+import dev.prescreen.domain.interview.AnswerKind;
+import dev.prescreen.domain.interview.Interview;
+import dev.prescreen.domain.interview.InterviewRepository;
+import dev.prescreen.domain.interview.InterviewState;
+import dev.prescreen.domain.plan.Plan;
+import dev.prescreen.domain.plan.PlanQuestion;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a candidate is in their interview: the plan walked in order, the first open step served (a question, its
+ * follow-up, or "processing" while a follow-up may still be proposed), and the interview submitted once nothing is
+ * left. Each write is conditional; an empty result means a concurrent change, and the walk starts again.
+ */
+final class InterviewWalk {
+
+    private final InterviewRepository interviews;
+    private final PipelineEvents pipeline;
+    private final Clock clock;
+    private final Duration followUpWait;
+
+    InterviewWalk(InterviewRepository interviews, PipelineEvents pipeline, Clock clock, Duration followUpWait) {
+        this.interviews = interviews;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.followUpWait = followUpWait;
+    }
+
+    /**
+     * Walks the plan in order and returns the first open step, creating it when it is first reached.
+     * Empty when a concurrent change was detected and the walk must start again.
+     */
+    Optional<Step> next(Interview interview, Plan plan) {
+        Map<String, Answer> answers = byId(interviews.answers(interview.organisation(), interview.interviewId()));
+        int answered = answeredMain(answers.values());
+        int total = plan.questions().size();
+        if (interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED) {
+            return Optional.of(Step.done(answered, total));
+        }
+        Instant now = clock.instant();
+        for (PlanQuestion question : plan.questions()) {
+            String mainId = AnswerKind.MAIN.answerId(interview.interviewId(), question.position());
+            Answer main = answers.get(mainId);
+            if (main == null) {
+                return serveNew(interview, plan, question, AnswerKind.MAIN, question.text(), null, answered, total);
+            }
+            if (!main.submitted()) {
+                return Optional.of(step(main, plan, answered, total));
+            }
+            if (!plan.followUps().enabled()) {
+                continue;
+            }
+            Answer followUp = answers.get(AnswerKind.FOLLOW_UP.answerId(interview.interviewId(), question.position()));
+            if (followUp != null) {
+                if (!followUp.submitted()) {
+                    return Optional.of(step(followUp, plan, answered, total));
+                }
+                continue;
+            }
+            if (main.followUpClosed()) {
+                continue;
+            }
+            if (main.followUp() != null) {
+                if (interview.followUpsAsked() >= plan.followUps().maxPerInterview()) {
+                    if (!close(main)) {
+                        return Optional.empty();
+                    }
+                    continue;
+                }
+                if (!interviews.replace(interview.withFollowUpAsked(), interview.revision())) {
+                    return Optional.empty();
+                }
+                return serveNew(interview, plan, question, AnswerKind.FOLLOW_UP, main.followUp().text(), main, answered, total);
+            }
+            boolean decided = main.scoreCard() != null || main.state().terminal();
+            boolean budgetLeft = interview.followUpsAsked() < plan.followUps().maxPerInterview();
+            if (!decided && budgetLeft && now.isBefore(main.submittedAt().plus(followUpWait))) {
+                return Optional.of(Step.processing(answered, total));
+            }
+            // Scored without a follow-up, or scoring took too long: move on, and say so on the answer.
+            if (!close(main)) {
+                return Optional.empty();
+            }
+        }
+        if (!interviews.replace(interview.withState(InterviewState.SUBMITTED, now), interview.revision())) {
+            return Optional.empty();
+        }
+        pipeline.interviewSubmitted(interview.organisation(), interview.interviewId());
+        return Optional.of(Step.done(answered, total));
+    }
+
+    boolean close(Answer main) {
+        return interviews.replaceAnswer(main.change(b -> {
+            b.followUpClosed = true;
+            return b;
+        }), main.revision());
+    }
+
+    private Optional<Step> serveNew(Interview interview, Plan plan, PlanQuestion question, AnswerKind kind, String text,
+            Answer main, int answered, int total) {
+        Answer answer = Answer.served(kind.answerId(interview.interviewId(), question.position()),
+                interview.interviewId(), interview.organisation(), plan.planId(), question.position(), kind, text,
+                question.type(), question.concepts(), plan.language(), clock.instant());
+        if (!interviews.createAnswer(answer)) {
+            return Optional.empty();
+        }
+        return Optional.of(step(answer, plan, answered, total));
+    }
+
+    private static Step step(Answer answer, Plan plan, int answered, int total) {
+        return new Step(Step.Status.QUESTION, answer.answerId(), answer.position(),
+                answer.kind() == AnswerKind.MAIN ? "question" : "follow_up", answer.questionText(),
+                answer.questionType().label(), plan.answerSeconds(), answer.servedAt(),
+                answer.servedAt().plusSeconds(plan.answerSeconds()), answered, total, null);
+    }
+
+    static Map<String, Answer> byId(List<Answer> answers) {
+        Map<String, Answer> map = new HashMap<>();
+        answers.forEach(a -> map.put(a.answerId(), a));
+        return map;
+    }
+
+    static int answeredMain(Collection<Answer> answers) {
+        return (int) answers.stream().filter(a -> a.kind() == AnswerKind.MAIN && a.submitted()).count();
+    }
+}

@@ -51,6 +51,9 @@ public final class RelevanceMeter {
     public RelevanceMeter(LanguagePack pack, SentenceEmbedder embedder) {
         this.pack = pack;
         this.embedder = embedder;
+        if (embedder != null) {
+            ReferenceQuestions.embedded(pack.language(), embedder); // at initialisation, so SnapStart keeps them
+        }
     }
 
     /** @param answerStems the stems of the kept answer's words (forms and lemmas), from the extractor */

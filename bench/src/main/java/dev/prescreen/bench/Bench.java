@@ -1,9 +1,7 @@
 package dev.prescreen.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.prescreen.local.cloud.junit.ProbeEvents;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prescreen.api.Claims;
 import dev.prescreen.cloud.LambdaFunction;
 import dev.prescreen.json.Json;
 import dev.prescreen.local.cloud.LocalCloud;
@@ -177,55 +175,26 @@ public final class Bench {
     private static Object event(LambdaFunction function) {
         String org = "bench-coldstart";
         return switch (function) {
-            case PLANS_API -> api("GET /plans", "/plans", Map.of(), org);
-            case SESSION_API -> api("GET /sessions/{token}", "/sessions/x", Map.of("token", "A".repeat(43)), null);
-            case BATCHES_API -> api("GET /plans/{planId}/batches/{batchId}", "/plans/x/batches/y",
-                    Map.of("planId", "pl_01M8HHND33E4RF26YS50EZWXKT", "batchId", "bt_01M8HHND33E4RF26YS50EZWXKT"), org);
-            case REPORTS_API -> api("GET /usage", "/usage", Map.of(), org, Map.of("month", "2026-11"));
-            case SCORE_ANSWERS -> sqs(Json.write(Map.of("type", "ANSWER_READY", "organisation", org,
+            case PLANS_API -> ProbeEvents.api("GET /plans", "/plans", Map.of(), org, null);
+            case SESSION_API -> ProbeEvents.api("GET /sessions/{token}", "/sessions/x", Map.of("token", "A".repeat(43)), null, null);
+            case BATCHES_API -> ProbeEvents.api("GET /plans/{planId}/batches/{batchId}", "/plans/x/batches/y",
+                    Map.of("planId", "pl_01M8HHND33E4RF26YS50EZWXKT", "batchId", "bt_01M8HHND33E4RF26YS50EZWXKT"), org,
+                    null);
+            case REPORTS_API -> ProbeEvents.api("GET /usage", "/usage", Map.of(), org, Map.of("month", "2026-11"));
+            case SCORE_ANSWERS -> ProbeEvents.sqs(Json.write(Map.of("type", "ANSWER_READY", "organisation", org,
                     "interviewId", "iv_01M8HHND33E4RF26YS50EZWXKT", "answerId", "iv_01M8HHND33E4RF26YS50EZWXKT-q01m")));
-            case TRANSCRIPTION_START -> sqs("{\"Records\":[]}");
-            case TRANSCRIPTION_COLLECT -> sqs("{\"source\":\"aws.transcribe\",\"detail\":{\"TranscriptionJobName\":"
+            case TRANSCRIPTION_START -> ProbeEvents.sqs("{\"Records\":[]}");
+            case TRANSCRIPTION_COLLECT -> ProbeEvents.sqs("{\"source\":\"aws.transcribe\",\"detail\":{\"TranscriptionJobName\":"
                     + "\"prescreen-iv_01M8HHND33E4RF26YS50EZWXKT-q01m\",\"TranscriptionJobStatus\":\"COMPLETED\"}}");
-            case BATCH_SEND -> sqs(Json.write(Map.of("organisation", org, "planId", "pl_1", "batchId", "bt_1")));
-            case INVITATION_SEND -> sqs(Json.write(Map.of("organisation", org, "candidateId", "cd_1")));
-            case REPORT_BUILD -> sqs(Json.write(Map.of("organisation", org, "interviewId", "iv_1")));
-            case EMAIL_EVENTS -> sqs("{\"detail\":{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\"},"
+            case BATCH_SEND -> ProbeEvents.sqs(Json.write(Map.of("organisation", org, "planId", "pl_1", "batchId", "bt_1")));
+            case INVITATION_SEND -> ProbeEvents.sqs(Json.write(Map.of("organisation", org, "candidateId", "cd_1")));
+            case REPORT_BUILD -> ProbeEvents.sqs(Json.write(Map.of("organisation", org, "interviewId", "iv_1")));
+            case EMAIL_EVENTS -> ProbeEvents.sqs("{\"detail\":{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\"},"
                     + "\"mail\":{\"messageId\":\"unknown\"}}}");
             default -> Map.of();
         };
     }
 
-    private static APIGatewayV2HTTPEvent api(String routeKey, String path, Map<String, String> pathParameters, String org) {
-        return api(routeKey, path, pathParameters, org, null);
-    }
-
-    private static APIGatewayV2HTTPEvent api(String routeKey, String path, Map<String, String> pathParameters, String org,
-            Map<String, String> query) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = org == null ? null
-                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
-                        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(Map.of(Claims.ORGANISATION, org, Claims.EMAIL, "bench@bench.example"))
-                                .withScopes(List.of()).build()).build();
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
-                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters).withQueryStringParameters(query)
-                .withHeaders(Map.of()).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey)
-                        .withRequestId(UUID.randomUUID().toString()).withAuthorizer(authorizer)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(routeKey.split(" ")[0]).withPath(path).build()).build())
-                .build();
-    }
-
-    private static SQSEvent sqs(String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(UUID.randomUUID().toString());
-        message.setBody(body);
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
-    }
 
     // ---- warm latency ----
 

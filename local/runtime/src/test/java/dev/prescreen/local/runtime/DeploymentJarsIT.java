@@ -1,10 +1,8 @@
 package dev.prescreen.local.runtime;
 
+import dev.prescreen.local.cloud.junit.ProbeEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.prescreen.api.Claims;
 import dev.prescreen.cloud.LambdaFunction;
 import dev.prescreen.json.Json;
 import dev.prescreen.local.cloud.ProjectLayout;
@@ -141,58 +139,31 @@ class DeploymentJarsIT {
         String org = "deployment-jars-" + UUID.nameUUIDFromBytes(function.name().getBytes(StandardCharsets.UTF_8));
         String unknownInterview = "iv_01KB0000000000000000000000";
         return switch (function) {
-            case PLANS_API -> api("GET /plans", "/plans", Map.of(), org, null);
-            case SESSION_API -> api("GET /sessions/{token}", "/sessions/" + "A".repeat(43),
+            case PLANS_API -> ProbeEvents.api("GET /plans", "/plans", Map.of(), org, null);
+            case SESSION_API -> ProbeEvents.api("GET /sessions/{token}", "/sessions/" + "A".repeat(43),
                     Map.of("token", "A".repeat(43)), null, null);
-            case BATCHES_API -> api("GET /plans/{planId}/batches/{batchId}", "/plans/x/batches/y",
+            case BATCHES_API -> ProbeEvents.api("GET /plans/{planId}/batches/{batchId}", "/plans/x/batches/y",
                     Map.of("planId", "pl_01KB0000000000000000000000", "batchId", "bt_01KB0000000000000000000000"), org,
                     null);
-            case REPORTS_API -> api("GET /usage", "/usage", Map.of(), org, Map.of("month", "2026-11"));
-            case TRANSCRIPTION_START -> sqs("{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\","
+            case REPORTS_API -> ProbeEvents.api("GET /usage", "/usage", Map.of(), org, Map.of("month", "2026-11"));
+            case TRANSCRIPTION_START -> ProbeEvents.sqs("{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\","
                     + "\"s3\":{\"bucket\":{\"name\":\"prescreen-recordings\"},\"object\":{\"key\":\"recordings/" + org
                     + "/pl_01KB0000000000000000000000/" + unknownInterview + "/" + unknownInterview
                     + "-q01m.wav\",\"size\":10}}}]}");
-            case TRANSCRIPTION_COLLECT -> sqs("{\"source\":\"aws.transcribe\",\"detail-type\":\"Transcribe Job State "
+            case TRANSCRIPTION_COLLECT -> ProbeEvents.sqs("{\"source\":\"aws.transcribe\",\"detail-type\":\"Transcribe Job State "
                     + "Change\",\"detail\":{\"TranscriptionJobName\":\"prescreen-" + unknownInterview
                     + "-q01m\",\"TranscriptionJobStatus\":\"COMPLETED\"}}");
-            case BATCH_SEND -> sqs(Json.write(Map.of("organisation", org, "planId", "pl_01KB0000000000000000000000",
+            case BATCH_SEND -> ProbeEvents.sqs(Json.write(Map.of("organisation", org, "planId", "pl_01KB0000000000000000000000",
                     "batchId", "bt_01KB0000000000000000000000")));
-            case INVITATION_SEND -> sqs(Json.write(Map.of("organisation", org, "candidateId",
+            case INVITATION_SEND -> ProbeEvents.sqs(Json.write(Map.of("organisation", org, "candidateId",
                     "cd_01KB0000000000000000000000")));
-            case EMAIL_EVENTS -> sqs("{\"detail\":{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\"},"
+            case EMAIL_EVENTS -> ProbeEvents.sqs("{\"detail\":{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\"},"
                     + "\"mail\":{\"messageId\":\"unknown-" + org + "\"}}}");
-            case SCORE_ANSWERS -> sqs(Json.write(Map.of("type", "ANSWER_READY", "organisation", org,
+            case SCORE_ANSWERS -> ProbeEvents.sqs(Json.write(Map.of("type", "ANSWER_READY", "organisation", org,
                     "interviewId", unknownInterview, "answerId", unknownInterview + "-q01m")));
-            case REPORT_BUILD -> sqs(Json.write(Map.of("organisation", org, "interviewId", unknownInterview)));
+            case REPORT_BUILD -> ProbeEvents.sqs(Json.write(Map.of("organisation", org, "interviewId", unknownInterview)));
             default -> null;
         };
-    }
-
-    private static APIGatewayV2HTTPEvent api(String routeKey, String path, Map<String, String> pathParameters,
-            String org, Map<String, String> query) {
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = org == null ? null
-                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
-                        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(Map.of(Claims.ORGANISATION, org, Claims.EMAIL, "probe@" + org + ".example"))
-                                .withScopes(List.of()).build()).build();
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey).withRawPath(path)
-                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters).withQueryStringParameters(query)
-                .withHeaders(Map.of()).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRouteKey(routeKey)
-                        .withRequestId(UUID.randomUUID().toString()).withAuthorizer(authorizer)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(routeKey.split(" ")[0]).withPath(path).build()).build())
-                .build();
-    }
-
-    private static SQSEvent sqs(String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(UUID.randomUUID().toString());
-        message.setBody(body);
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
     }
 
     /**

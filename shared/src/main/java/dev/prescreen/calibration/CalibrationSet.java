@@ -21,8 +21,9 @@ import java.util.Set;
 /**
  * Labelled answers from a JSONL file: {@code id, question_no, question_type, question, answer, score, flags}, and
  * optionally {@code language}, {@code pair_id} (contrast pairs) or {@code group_id} (fairness variants; the original's
- * id ends with {@code -orig}). A bank question ({@code question_no} ≥ 1) brings the bank's concepts when its text is
- * the bank's; {@code question_no} 0 is a recruiter's own question, with none.
+ * id ends with {@code -orig}). A bank question ({@code question_no} ≥ 1) brings the concepts of the bank in the
+ * answer's language, looked up by number (in English only when its text is the bank's: the English files phrase
+ * recruiters' own variants of bank questions); {@code question_no} 0 is a recruiter's own question, with none.
  */
 public final class CalibrationSet {
 
@@ -36,12 +37,13 @@ public final class CalibrationSet {
         }
     }
 
+    private static final String BANK_ROLE = "backend-engineer";
+
     private CalibrationSet() {
     }
 
     public static List<Example> read(Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        QuestionBank bank = QuestionBanks.builtIn().find("backend-engineer").orElse(null);
         String name = file.getFileName().toString();
         List<Example> out = new ArrayList<>();
         int lineNo = 0;
@@ -56,6 +58,7 @@ public final class CalibrationSet {
             String language = n.path("language").asText(ScoringInput.DEFAULT_LANGUAGE);
             QuestionType type = QuestionType.fromLabel(n.path("question_type").asText());
             List<String> concepts = List.of();
+            QuestionBank bank = QuestionBanks.builtIn().find(BANK_ROLE, language).orElse(null);
             if (bank != null && no > 0) {
                 concepts = bank.question(no).filter(q -> sameQuestion(q, question, language))
                         .map(BankQuestion::concepts).orElse(List.of());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class NamedOrganisationTest {
 
     private final RubricScorer scorer = new RubricScorer();
-    private final BankQuestion cloud = QuestionBanks.builtIn().find("backend-engineer").orElseThrow().question(5).orElseThrow();
+    private final BankQuestion cloud = QuestionBanks.builtIn().find("backend-engineer", "en-US").orElseThrow().question(5).orElseThrow();
 
     @Test
     void aProperNounAfterAtIsANamedEmployer() {

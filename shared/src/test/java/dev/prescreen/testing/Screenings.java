@@ -27,7 +27,7 @@ public final class Screenings {
                         List.of("language")),
                 new PlanQuestion(2, null, "Tell me about a time you split a monolith.", QuestionType.BEHAVIORAL,
                         List.of("service")));
-        return new Plan(PLAN_ID, ORG, "Backend Engineer", null, "en-US", questions, 120, 20, 60,
+        return new Plan(PLAN_ID, ORG, "Backend Engineer", null, "en-US", "en-US", questions, 120, 20, 60,
                 List.of("hiring@acme.example"), followUps, 7, 90, Plan.PlanStatus.ACTIVE, at, at, at, 2);
     }
 

@@ -11,6 +11,7 @@ record PlanRepresentation(
         String roleTitle,
         String bankRole,
         String language,
+        String reportLanguage,
         List<Question> questions,
         int answerSeconds,
         int slotMinutes,
@@ -30,7 +31,7 @@ record PlanRepresentation(
     }
 
     static PlanRepresentation of(Plan plan) {
-        return new PlanRepresentation(plan.planId(), plan.roleTitle(), plan.bankRole(), plan.language(),
+        return new PlanRepresentation(plan.planId(), plan.roleTitle(), plan.bankRole(), plan.language(), plan.reportLanguage(),
                 plan.questions().stream()
                         .map(q -> new Question(q.position(), q.bankQuestion(), q.text(), q.type().label()))
                         .toList(),

@@ -15,6 +15,7 @@ import dev.prescreen.config.Settings;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.Page;
 import dev.prescreen.domain.bank.QuestionBank;
+import dev.prescreen.domain.Languages;
 import dev.prescreen.domain.bank.QuestionBanks;
 import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanInput;
@@ -67,8 +68,16 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private APIGatewayV2HTTPResponse bank(ApiRequest request) {
-        QuestionBank bank = banks.find(request.pathParameter("role"))
-                .orElseThrow(() -> new DomainException.NotFound("question bank"));
+        String role = request.pathParameter("role");
+        String language = request.query("language").orElse(Languages.DEFAULT);
+        if (!Languages.supported(language)) {
+            throw new DomainException.InvalidInput("language", Languages.refusal());
+        }
+        if (!banks.knows(role)) {
+            throw new DomainException.NotFound("question bank");
+        }
+        QuestionBank bank = banks.find(role, language).orElseThrow(() -> new DomainException.InvalidInput("language",
+                "the " + role + " bank is written in " + String.join(", ", banks.languages(role)) + " only"));
         Map<String, Object> body = new LinkedHashMap<>(bankSummary(bank));
         Map<String, Object> types = new LinkedHashMap<>();
         bank.types().forEach((type, guidance) -> types.put(type.label(), guidance));

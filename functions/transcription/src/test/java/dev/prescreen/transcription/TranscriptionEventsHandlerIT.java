@@ -94,7 +94,7 @@ class TranscriptionEventsHandlerIT {
         Answer settled = current(answer);
         assertThat(settled.state()).isEqualTo(AnswerState.TRANSCRIPTION_FAILED);
         assertThat(settled.state().needsHumanReview()).isTrue();
-        assertThat(settled.failureReason()).startsWith("Unsupported language");
+        assertThat(settled.failureReason()).startsWith("no local recogniser for de-DE");
         List<JsonNode> handedOn = scoringMessagesOf(answer.organisation());
         assertThat(handedOn).hasSize(1);
         assertThat(handedOn.get(0).path("type").asText()).isEqualTo("ANSWER_READY");

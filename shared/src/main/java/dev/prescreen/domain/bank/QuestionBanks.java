@@ -39,8 +39,19 @@ public final class QuestionBanks {
         return banks;
     }
 
-    public Optional<QuestionBank> find(String role) {
-        return banks.stream().filter(b -> b.role().equalsIgnoreCase(role)).findFirst();
+    /** The role's bank in a language (each language has its own, written for recruiters in that country). */
+    public Optional<QuestionBank> find(String role, String language) {
+        return banks.stream().filter(b -> b.role().equalsIgnoreCase(role) && b.language().equals(language)).findFirst();
+    }
+
+    /** Whether the role has a bank in any language. */
+    public boolean knows(String role) {
+        return banks.stream().anyMatch(b -> b.role().equalsIgnoreCase(role));
+    }
+
+    /** The languages the role's bank is written in, in the index's order. */
+    public List<String> languages(String role) {
+        return banks.stream().filter(b -> b.role().equalsIgnoreCase(role)).map(QuestionBank::language).toList();
     }
 
     private static QuestionBanks load() {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * A screening plan. Its questions, threshold, timing, language and follow-up rule are frozen once the
- * first invitation is sent; {@link #version()} is a hash of exactly that content, recorded by every
+ * first invitation is sent (the report language, what the hiring team reads, may change at any time); {@link #version()} is a hash of exactly that content, recorded by every
  * interview so reports say which plan they were scored against.
  */
 public record Plan(
@@ -20,6 +20,7 @@ public record Plan(
         String roleTitle,
         String bankRole,
         String language,
+        String reportLanguage,
         List<PlanQuestion> questions,
         int answerSeconds,
         int slotMinutes,
@@ -36,6 +37,8 @@ public record Plan(
 
     public Plan {
         questions = List.copyOf(questions);
+        // plans stored before report languages existed were reported in English
+        reportLanguage = reportLanguage == null ? dev.prescreen.domain.Languages.DEFAULT : reportLanguage;
         recipients = List.copyOf(recipients);
     }
 
@@ -48,7 +51,7 @@ public record Plan(
 
     /** The same plan in another state, one revision later. */
     public Plan with(PlanStatus newStatus, Instant newFrozenAt, Instant changedAt) {
-        return new Plan(planId, organisation, roleTitle, bankRole, language, questions, answerSeconds, slotMinutes,
+        return new Plan(planId, organisation, roleTitle, bankRole, language, reportLanguage, questions, answerSeconds, slotMinutes,
                 passThreshold, recipients, followUps, invitationWindowDays, retentionDays, newStatus, newFrozenAt,
                 createdAt, changedAt, revision + 1);
     }
@@ -69,7 +72,7 @@ public record Plan(
 
     /** The plan as a recruiter would write it, the base a PATCH merges into. */
     public PlanInput toInput() {
-        return new PlanInput(roleTitle, bankRole, language,
+        return new PlanInput(roleTitle, bankRole, language, reportLanguage,
                 questions.stream().map(q -> q.bankQuestion() != null
                         ? new PlanInput.QuestionInput(q.bankQuestion(), null, null)
                         : new PlanInput.QuestionInput(null, q.text(), q.type().label())).toList(),

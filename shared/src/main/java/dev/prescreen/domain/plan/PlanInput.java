@@ -10,6 +10,7 @@ public record PlanInput(
         String roleTitle,
         String bankRole,
         String language,
+        String reportLanguage,
         List<QuestionInput> questions,
         Integer answerSeconds,
         Integer slotMinutes,

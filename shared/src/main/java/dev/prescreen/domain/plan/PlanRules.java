@@ -3,6 +3,7 @@ package dev.prescreen.domain.plan;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.EmailAddress;
 import dev.prescreen.domain.FieldError;
+import dev.prescreen.domain.Languages;
 import dev.prescreen.scoring.QuestionType;
 import dev.prescreen.domain.bank.BankQuestion;
 import dev.prescreen.domain.bank.QuestionBank;
@@ -22,7 +23,6 @@ import java.util.Set;
  */
 public final class PlanRules {
 
-    public static final List<String> SUPPORTED_LANGUAGES = List.of("en-US");
     public static final int MIN_QUESTIONS = 6;
     public static final int MAX_QUESTIONS = 10;
     public static final int MIN_ANSWER_SECONDS = 30;
@@ -47,7 +47,8 @@ public final class PlanRules {
     }
 
     /** A plan's content once every rule holds. */
-    public record PlanContent(String roleTitle, String bankRole, String language, List<PlanQuestion> questions,
+    public record PlanContent(String roleTitle, String bankRole, String language, String reportLanguage,
+            List<PlanQuestion> questions,
             int answerSeconds, int slotMinutes, int passThreshold, List<String> recipients, FollowUps followUps,
             int invitationWindowDays, int retentionDays) {
     }
@@ -62,20 +63,26 @@ public final class PlanRules {
         } else {
             dev.prescreen.domain.Text.nameProblem(roleTitle).ifPresent(p -> errors.add(new FieldError("roleTitle", p)));
         }
-        String language = input.language() == null ? SUPPORTED_LANGUAGES.get(0) : input.language();
-        if (!SUPPORTED_LANGUAGES.contains(language)) {
-            errors.add(new FieldError("language", "must be one of " + SUPPORTED_LANGUAGES));
+        String language = input.language() == null ? Languages.DEFAULT : input.language();
+        boolean languageKnown = Languages.supported(language);
+        if (!languageKnown) {
+            errors.add(new FieldError("language", Languages.refusal()));
+        }
+        String reportLanguage = input.reportLanguage() == null ? Languages.DEFAULT : input.reportLanguage();
+        if (!Languages.supported(reportLanguage)) {
+            errors.add(new FieldError("reportLanguage", Languages.refusal()));
         }
         Optional<QuestionBank> bank = Optional.empty();
         if (input.bankRole() != null) {
-            bank = banks.find(input.bankRole());
-            if (bank.isEmpty()) {
+            bank = banks.find(input.bankRole(), language);
+            if (!banks.knows(input.bankRole())) {
                 errors.add(new FieldError("bankRole", "is not a known question bank"));
-            } else if (!bank.get().language().equals(language)) {
-                errors.add(new FieldError("bankRole", "has no questions in " + language));
+            } else if (bank.isEmpty() && languageKnown) {
+                errors.add(new FieldError("bankRole", "has no questions in " + language + "; it has "
+                        + String.join(", ", banks.languages(input.bankRole()))));
             }
         }
-        List<PlanQuestion> questions = questions(input.questions(), input.bankRole(), bank, errors);
+        List<PlanQuestion> questions = questions(input.questions(), input.bankRole(), language, bank, errors);
         int answerSeconds = range(input.answerSeconds(), DEFAULT_ANSWER_SECONDS, MIN_ANSWER_SECONDS,
                 MAX_ANSWER_SECONDS, "answerSeconds", errors);
         int slotMinutes = range(input.slotMinutes(), DEFAULT_SLOT_MINUTES, MIN_SLOT_MINUTES, MAX_SLOT_MINUTES,
@@ -103,12 +110,12 @@ public final class PlanRules {
         if (!errors.isEmpty()) {
             throw new DomainException.InvalidInput(errors);
         }
-        return new PlanContent(roleTitle, input.bankRole(), language, questions, answerSeconds, slotMinutes,
+        return new PlanContent(roleTitle, input.bankRole(), language, reportLanguage, questions, answerSeconds, slotMinutes,
                 threshold, recipients, followUps, window, retention);
     }
 
     private static List<PlanQuestion> questions(List<PlanInput.QuestionInput> input, String bankRole,
-            Optional<QuestionBank> bank, List<FieldError> errors) {
+            String language, Optional<QuestionBank> bank, List<FieldError> errors) {
         if (input == null || input.isEmpty()) {
             errors.add(new FieldError("questions", "are required: " + MIN_QUESTIONS + " to " + MAX_QUESTIONS));
             return List.of();
@@ -141,7 +148,9 @@ public final class PlanRules {
                 }
                 Optional<BankQuestion> found = bank.get().question(q.bankQuestion());
                 if (found.isEmpty()) {
-                    errors.add(new FieldError(field + ".bankQuestion", "is not a question of the " + bankRole + " bank"));
+                    errors.add(new FieldError(field + ".bankQuestion", "question " + (i + 1) + ": "
+                            + q.bankQuestion() + " is not a question of the " + bankRole + " bank in " + language
+                            + " (it has 1 to " + bank.get().questions().size() + ")"));
                 } else if (!bankNumbers.add(q.bankQuestion())) {
                     errors.add(new FieldError(field + ".bankQuestion", "is already in the plan"));
                 } else {

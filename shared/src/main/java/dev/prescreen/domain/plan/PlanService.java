@@ -141,7 +141,7 @@ public final class PlanService {
 
     private static Plan build(String planId, String organisation, PlanRules.PlanContent c, Plan.PlanStatus status,
             Instant frozenAt, Instant createdAt, Instant updatedAt, long revision) {
-        return new Plan(planId, organisation, c.roleTitle(), c.bankRole(), c.language(), c.questions(),
+        return new Plan(planId, organisation, c.roleTitle(), c.bankRole(), c.language(), c.reportLanguage(), c.questions(),
                 c.answerSeconds(), c.slotMinutes(), c.passThreshold(), c.recipients(), c.followUps(),
                 c.invitationWindowDays(), c.retentionDays(), status, frozenAt, createdAt, updatedAt, revision);
     }

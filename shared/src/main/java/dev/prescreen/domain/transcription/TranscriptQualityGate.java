@@ -31,8 +31,8 @@ public final class TranscriptQualityGate {
     public static final double MIN_LANGUAGE_CONFIDENCE = 0.5;
 
     /** Plan language (BCP 47) to the detector's ISO 639-3 code. */
-    private static final Map<String, String> LANGUAGES = Map.of("en", "eng", "de", "deu", "fr", "fra", "es", "spa",
-            "it", "ita", "pt", "por", "nl", "nld");
+    static final Map<String, String> LANGUAGES = Map.of("en", "eng", "de", "deu", "fr", "fra", "es", "spa",
+            "it", "ita", "pt", "por", "nl", "nld", "pl", "pol", "sv", "swe");
 
     private final LanguageDetector detector;
 

@@ -12,7 +12,7 @@ class QuestionBanksTest {
 
     @Test
     void backendEngineerBankHasTwentyQuestionsOfEveryType() {
-        QuestionBank bank = QuestionBanks.builtIn().find("backend-engineer").orElseThrow();
+        QuestionBank bank = QuestionBanks.builtIn().find("backend-engineer", "en-US").orElseThrow();
         assertThat(bank.title()).isEqualTo("Backend Engineer");
         assertThat(bank.language()).isEqualTo("en-US");
         assertThat(bank.questions()).hasSize(20);
@@ -27,6 +27,28 @@ class QuestionBanksTest {
         });
         assertThat(bank.question(16)).get().extracting(BankQuestion::type).isEqualTo(QuestionType.SITUATIONAL);
         assertThat(bank.question(21)).isEmpty();
+    }
+
+    @Test
+    void theBankIsWrittenInEveryInterviewLanguageWithTheSameNumbersTypesAndOwnConcepts() {
+        QuestionBank english = QuestionBanks.builtIn().find("backend-engineer", "en-US").orElseThrow();
+        assertThat(QuestionBanks.builtIn().languages("backend-engineer"))
+                .containsExactlyInAnyOrderElementsOf(dev.prescreen.domain.Languages.SUPPORTED);
+        for (String language : dev.prescreen.domain.Languages.SUPPORTED) {
+            QuestionBank bank = QuestionBanks.builtIn().find("backend-engineer", language).orElseThrow();
+            assertThat(bank.language()).isEqualTo(language);
+            assertThat(bank.types().keySet()).as(language).isEqualTo(EnumSet.allOf(QuestionType.class));
+            assertThat(bank.questions()).as(language).hasSameSizeAs(english.questions());
+            for (BankQuestion q : english.questions()) {
+                BankQuestion translated = bank.question(q.number()).orElseThrow();
+                assertThat(translated.type()).as(language + " " + q.number()).isEqualTo(q.type());
+                assertThat(translated.concepts()).as(language + " " + q.number()).hasSizeGreaterThanOrEqualTo(5);
+                if (!language.equals("en-US")) {
+                    assertThat(translated.text()).as(language + " " + q.number()).isNotEqualTo(q.text());
+                }
+            }
+        }
+        assertThat(QuestionBanks.builtIn().find("backend-engineer", "en-GB")).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.FieldError;
+import dev.prescreen.domain.Languages;
 import dev.prescreen.scoring.QuestionType;
 import dev.prescreen.domain.bank.QuestionBanks;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class PlanRulesTest {
 
     /** Bank questions 1 (General), 3 and 13 (Behavioral), 5 (Experience), 9 and 16 (Situational), 14, 17. */
     static PlanInput valid() {
-        return new PlanInput("Backend Engineer", "backend-engineer", "en-US",
+        return new PlanInput("Backend Engineer", "backend-engineer", "en-US", null,
                 bank(1, 3, 5, 9, 13, 14, 16, 17), 120, 25, 60, List.of("hiring@acme.example"),
                 new PlanInput.FollowUpsInput(true, 2), 7, 90);
     }
@@ -45,7 +46,7 @@ class PlanRulesTest {
 
     @Test
     void everyViolationIsReportedAtOnce() {
-        PlanInput input = new PlanInput(" ", "no-such-bank", "fr-FR", null, 10, 60, null,
+        PlanInput input = new PlanInput(" ", "no-such-bank", "tlh-QO", null, null, 10, 60, null,
                 List.of("not-an-email"), null, 0, 1000);
         assertThat(errors(input)).extracting(FieldError::field).contains("roleTitle", "bankRole", "language",
                 "questions", "answerSeconds", "slotMinutes", "passThreshold", "recipients.0", "invitationWindowDays",
@@ -54,10 +55,10 @@ class PlanRulesTest {
 
     @Test
     void thePassThresholdIsRequiredAndBounded() {
-        PlanInput missing = new PlanInput("Backend", "backend-engineer", "en-US", valid().questions(), 120, 25,
+        PlanInput missing = new PlanInput("Backend", "backend-engineer", "en-US", null, valid().questions(), 120, 25,
                 null, List.of("a@b.example"), null, null, null);
         assertThat(errors(missing)).extracting(FieldError::field).containsExactly("passThreshold");
-        PlanInput high = new PlanInput("Backend", "backend-engineer", "en-US", valid().questions(), 120, 25,
+        PlanInput high = new PlanInput("Backend", "backend-engineer", "en-US", null, valid().questions(), 120, 25,
                 101, List.of("a@b.example"), null, null, null);
         assertThat(errors(high)).extracting(FieldError::reason).containsExactly("must be an integer from 0 to 100");
     }
@@ -98,10 +99,10 @@ class PlanRulesTest {
 
     @Test
     void answerTimesIncludingFollowUpsMustFitTheSlot() {
-        PlanInput tooLong = new PlanInput("Backend", "backend-engineer", "en-US", valid().questions(), 180, 15, 60,
+        PlanInput tooLong = new PlanInput("Backend", "backend-engineer", "en-US", null, valid().questions(), 180, 15, 60,
                 List.of("a@b.example"), new PlanInput.FollowUpsInput(true, 2), null, null);
         assertThat(errors(tooLong)).extracting(FieldError::field).containsExactly("slotMinutes");
-        PlanInput fits = new PlanInput("Backend", "backend-engineer", "en-US", valid().questions(), 90, 15, 60,
+        PlanInput fits = new PlanInput("Backend", "backend-engineer", "en-US", null, valid().questions(), 90, 15, 60,
                 List.of("a@b.example"), new PlanInput.FollowUpsInput(true, 2), null, null);
         assertThat(rules.check(fits).slotMinutes()).isEqualTo(15);
     }
@@ -118,15 +119,57 @@ class PlanRulesTest {
         assertThat(errors(withRecipients(List.of()))).extracting(FieldError::field).containsExactly("recipients");
     }
 
+    private static PlanInput inLanguages(String language, String reportLanguage, List<PlanInput.QuestionInput> questions) {
+        PlanInput v = valid();
+        return new PlanInput(v.roleTitle(), v.bankRole(), language, reportLanguage, questions, v.answerSeconds(),
+                v.slotMinutes(), v.passThreshold(), v.recipients(), v.followUps(), v.invitationWindowDays(),
+                v.retentionDays());
+    }
+
+    @Test
+    void aPlanInEachOfTheNineLanguagesTakesItsQuestionsFromThatLanguagesBank() {
+        assertThat(Languages.SUPPORTED).hasSize(9);
+        for (String language : Languages.SUPPORTED) {
+            PlanRules.PlanContent content = rules.check(inLanguages(language, null, valid().questions()));
+            assertThat(content.language()).isEqualTo(language);
+            assertThat(content.reportLanguage()).isEqualTo("en-US");
+            String bankText = QuestionBanks.builtIn().find("backend-engineer", language).orElseThrow()
+                    .question(3).orElseThrow().text();
+            assertThat(content.questions().get(1).text()).as(language).isEqualTo(bankText);
+            assertThat(content.questions().get(1).type()).isEqualTo(QuestionType.BEHAVIORAL);
+            assertThat(content.questions().get(1).concepts()).as(language).isNotEmpty();
+        }
+        assertThat(rules.check(inLanguages("de-DE", null, valid().questions())).questions().get(0).text())
+                .isNotEqualTo(rules.check(valid()).questions().get(0).text());
+    }
+
+    @Test
+    void anUnsupportedLanguageIsRefusedNamingTheNine() {
+        List<FieldError> errors = errors(inLanguages("en-GB", null, valid().questions()));
+        assertThat(errors).extracting(FieldError::field).containsExactly("language");
+        assertThat(errors.get(0).reason()).contains("en-US", "es-ES", "fr-FR", "de-DE", "pt-BR", "it-IT", "nl-NL",
+                "pl-PL", "sv-SE");
+        assertThat(errors(inLanguages("de-DE", "klingon", valid().questions()))).extracting(FieldError::field)
+                .containsExactly("reportLanguage");
+        assertThat(rules.check(inLanguages("de-DE", "fr-FR", valid().questions())).reportLanguage()).isEqualTo("fr-FR");
+    }
+
+    @Test
+    void aBankNumberTheLanguagesBankLacksIsRefusedAtItsPosition() {
+        List<FieldError> errors = errors(inLanguages("pl-PL", null, bank(1, 3, 5, 9, 13, 14, 99, 17)));
+        assertThat(errors).extracting(FieldError::field).containsExactly("questions.6.bankQuestion");
+        assertThat(errors.get(0).reason()).contains("question 7", "99", "pl-PL");
+    }
+
     private static PlanInput withQuestions(List<PlanInput.QuestionInput> questions) {
         PlanInput v = valid();
-        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), questions, v.answerSeconds(), v.slotMinutes(),
+        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), v.reportLanguage(), questions, v.answerSeconds(), v.slotMinutes(),
                 v.passThreshold(), v.recipients(), v.followUps(), v.invitationWindowDays(), v.retentionDays());
     }
 
     private static PlanInput withRecipients(List<String> recipients) {
         PlanInput v = valid();
-        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), v.questions(), v.answerSeconds(),
+        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), v.reportLanguage(), v.questions(), v.answerSeconds(),
                 v.slotMinutes(), v.passThreshold(), recipients, v.followUps(), v.invitationWindowDays(),
                 v.retentionDays());
     }
@@ -134,7 +177,7 @@ class PlanRulesTest {
     @Test
     void aRoleTitleWithALineBreakOrABidirectionalOverrideIsRefused() {
         for (String title : List.of("Backend\nEngineer", "Backend \u202Eevil", "Back\u0007end")) {
-            PlanInput input = new PlanInput(title, "backend-engineer", "en-US", bank(1, 3, 5, 9, 13, 14, 16, 17),
+            PlanInput input = new PlanInput(title, "backend-engineer", "en-US", null, bank(1, 3, 5, 9, 13, 14, 16, 17),
                     120, 25, 60, List.of("hiring@acme.example"), new PlanInput.FollowUpsInput(true, 2), 7, 90);
             assertThat(errors(input)).as(title).extracting(FieldError::field).containsExactly("roleTitle");
         }

@@ -58,7 +58,7 @@ class RetentionSweeperTest {
     }
 
     private static Plan plan(String planId, int retentionDays) {
-        return new Plan(planId, "acme", "Backend", null, "en-US", List.of(), 120, 20, 60, List.of("a@b.example"),
+        return new Plan(planId, "acme", "Backend", null, "en-US", "en-US", List.of(), 120, 20, 60, List.of("a@b.example"),
                 FollowUps.DEFAULT, 7, retentionDays, Plan.PlanStatus.ACTIVE, null, NOW, NOW, 1);
     }
 

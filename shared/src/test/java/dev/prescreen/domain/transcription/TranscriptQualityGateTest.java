@@ -11,6 +11,7 @@ class TranscriptQualityGateTest {
 
     private final TranscriptQualityGate gate = new TranscriptQualityGate(
             text -> text.contains("bonjour") ? new LanguageDetector.Guess("fra", 0.9)
+                    : text.contains("ich habe") ? new LanguageDetector.Guess("deu", 0.9)
                     : new LanguageDetector.Guess("eng", 0.9));
 
     /** Words spoken at the given rate with the given confidences. */
@@ -63,6 +64,20 @@ class TranscriptQualityGateTest {
                 "en-US");
         assertThat(assessment.verdict()).isEqualTo(TranscriptQualityGate.Verdict.UNRELIABLE);
         assertThat(assessment.reasons()).anyMatch(r -> r.contains("fra"));
+    }
+
+    @Test
+    void theLanguageCheckComparesWithThePlansLanguage() {
+        var german = spoken("ich habe bei einer bank gearbeitet und dort die schnittstellen für zahlungen gebaut", 2.5,
+                0.95);
+        assertThat(gate.assess(german, "de-DE").verdict()).isEqualTo(TranscriptQualityGate.Verdict.RELIABLE);
+        assertThat(gate.assess(german, "es-ES").reasons()).anyMatch(r -> r.contains("not the plan's es-ES"));
+    }
+
+    @Test
+    void everyInterviewLanguageHasADetectorCode() {
+        assertThat(dev.prescreen.domain.Languages.SUPPORTED).allSatisfy(code -> assertThat(
+                TranscriptQualityGate.LANGUAGES).containsKey(code.split("-")[0]));
     }
 
     @Test

@@ -140,8 +140,10 @@ public final class LocalTranscribe implements AutoCloseable {
         Path wav = workDir.resolve(UUID.randomUUID() + ".wav");
         try {
             if (!LANGUAGES.contains(job.path("LanguageCode").asText())) {
-                finish(job, "FAILED", "Unsupported language: the local Transcribe stand-in recognises "
-                        + LANGUAGES + " only", null);
+                // AWS transcribes all nine interview languages; pocketsphinx here has an English model only, so the
+                // answer goes to a person rather than being scored on a transcript of the wrong language
+                finish(job, "FAILED", "no local recogniser for " + job.path("LanguageCode").asText()
+                        + " (the local Transcribe stand-in recognises " + String.join(", ", LANGUAGES) + " only)", null);
                 return;
             }
             String uri = job.path("Media").path("MediaFileUri").asText();

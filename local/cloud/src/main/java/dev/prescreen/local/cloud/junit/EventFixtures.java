@@ -108,7 +108,7 @@ public final class EventFixtures {
         for (int number : new int[] {1, 3, 5, 9, 13, 16}) {
             questions.add(new PlanInput.QuestionInput(number, null, null));
         }
-        return planService(clients, table).create(organisation, new PlanInput("Backend Engineer", "backend-engineer", null,
+        return planService(clients, table).create(organisation, new PlanInput("Backend Engineer", "backend-engineer", null, null,
                 questions, null, null, 60, List.of("hiring@" + organisation + ".example"), null, null, null));
     }
 

@@ -7,12 +7,102 @@
   const $ = (id) => document.getElementById(id);
   const panels = ['loading', 'problem', 'notice', 'question', 'processing', 'done'];
   const UPLOAD_ATTEMPTS = 3;
+  // The interview languages the product supports (dev.prescreen.domain.Languages.SUPPORTED); each has a
+  // catalogue i18n/<code>.json with the same keys (CandidatePageCataloguesTest checks both).
+  const LANGUAGES = ['en-US', 'es-ES', 'fr-FR', 'de-DE', 'pt-BR', 'it-IT', 'nl-NL', 'pl-PL', 'sv-SE'];
+  const FALLBACK = 'en-US';
+  const catalogues = {};
+  let language = FALLBACK;
+  let messages = {};
+  let fallbackMessages = {};
+  // The page's own English text (index.html), the last resort should even en-US fail to load.
+  const pageEnglish = {};
+  document.querySelectorAll('[data-i18n]').forEach((element) => {
+    pageEnglish[element.getAttribute('data-i18n')] = element.textContent.trim();
+  });
+  document.querySelectorAll('[data-i18n-aria-label]').forEach((element) => {
+    pageEnglish[element.getAttribute('data-i18n-aria-label')] = element.getAttribute('aria-label');
+  });
   let apiBase = location.origin;
   let step = null;
   let timerHandle = null;
   let recorder = null;
   let meterHandle = null;
   let audioContext = null;
+
+  // The supported language closest to the requested codes, in their order: the same code, else the same
+  // primary language (de-AT -> de-DE), else en-US.
+  function bestLanguage(requested) {
+    for (const code of requested) {
+      if (typeof code !== 'string' || !code) {
+        continue;
+      }
+      const exact = LANGUAGES.find((l) => l.toLowerCase() === code.toLowerCase());
+      if (exact) {
+        return exact;
+      }
+      const primary = code.split(/[-_]/)[0].toLowerCase();
+      const sameLanguage = LANGUAGES.find((l) => l.split('-')[0].toLowerCase() === primary);
+      if (sameLanguage) {
+        return sameLanguage;
+      }
+    }
+    return FALLBACK;
+  }
+
+  function browserLanguages() {
+    return navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+  }
+
+  async function catalogue(code) {
+    if (!catalogues[code]) {
+      catalogues[code] = fetch('i18n/' + code + '.json')
+        .then((r) => (r.ok ? r.json() : {}))
+        .catch(() => ({}));
+    }
+    return catalogues[code];
+  }
+
+  // The message of a key in the language in use, {name} placeholders replaced; a key the catalogue lacks
+  // falls back to en-US.
+  function t(key, params) {
+    let text = messages[key];
+    if (typeof text !== 'string') {
+      text = fallbackMessages[key];
+    }
+    if (typeof text !== 'string') {
+      text = typeof pageEnglish[key] === 'string' ? pageEnglish[key] : key;
+    }
+    return text.replace(/\{(\w+)\}/g, (match, name) => (params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match));
+  }
+
+  function number(value) {
+    return new Intl.NumberFormat(language).format(value);
+  }
+
+  // Switches the page to a language: its catalogue, <html lang>, the title and every data-i18n element.
+  async function useLanguage(requested) {
+    const code = bestLanguage([requested]);
+    try {
+      const [fallback, wanted] = await Promise.all([catalogue(FALLBACK), catalogue(code)]);
+      fallbackMessages = fallback;
+      messages = wanted;
+      language = Object.keys(wanted).length ? code : FALLBACK;
+      document.documentElement.lang = language;
+      document.querySelectorAll('[data-i18n]').forEach((element) => {
+        element.textContent = t(element.getAttribute('data-i18n'));
+      });
+      document.querySelectorAll('[data-i18n-aria-label]').forEach((element) => {
+        element.setAttribute('aria-label', t(element.getAttribute('data-i18n-aria-label')));
+      });
+      document.querySelectorAll('[data-i18n-placeholder]').forEach((element) => {
+        element.setAttribute('placeholder', t(element.getAttribute('data-i18n-placeholder')));
+      });
+      document.title = t('page.title');
+    } finally {
+      document.documentElement.classList.remove('i18n-pending');
+    }
+  }
 
   function show(panel) {
     panels.forEach((name) => { $(name).hidden = name !== panel; });
@@ -33,7 +123,7 @@
     });
     const data = await response.json().catch(() => ({}));
     if (!response.ok) {
-      const error = new Error(data.detail || data.title || ('HTTP ' + response.status));
+      const error = new Error(data.detail || data.title || t('error.http', { status: response.status }));
       error.status = response.status;
       throw error;
     }
@@ -42,22 +132,26 @@
 
   function explain(error) {
     if (error.status === 404) {
-      problem('Link not found', 'This interview link is not valid. Please use the link from your invitation email.');
+      problem(t('problem.notFound.title'), t('problem.notFound.text'));
     } else if (error.status === 410) {
-      problem('Link expired', 'This interview link has expired. Please contact the hiring team if you still want to take part.');
+      problem(t('problem.expired.title'), t('problem.expired.text'));
     } else {
-      problem('Something went wrong', error.message + ' — reload the page to continue where you left off.');
+      problem(t('problem.generic.title'), t('problem.generic.text', { detail: error.message }));
     }
   }
 
   function progress(answered, total) {
-    $('progress-text').textContent = total ? ('Answered ' + answered + ' of ' + total + ' questions') : '';
+    $('progress-text').textContent = total
+      ? t('progress.text', { answered: number(answered), total: number(total) }) : '';
     $('progress-bar').style.width = total ? (100 * answered / total) + '%' : '0';
   }
 
   async function start() {
+    // Until the session says which language the interview is in (and when it cannot be loaded), the page
+    // speaks the candidate's browser language.
+    await useLanguage(bestLanguage(browserLanguages()));
     if (!token) {
-      problem('Link incomplete', 'Open the interview from the link in your invitation email.');
+      problem(t('problem.incomplete.title'), t('problem.incomplete.text'));
       return;
     }
     try {
@@ -66,13 +160,21 @@
         apiBase = config.apiUrl.replace(/\/$/, '');
       }
       const session = await call('GET', '');
-      $('title').textContent = 'Screening interview: ' + session.roleTitle;
+      if (session.language) {
+        await useLanguage(session.language);
+      }
+      $('title').textContent = t('page.titleWithRole', { role: session.roleTitle });
+      document.title = $('title').textContent;
       progress(session.answered, session.questionCount);
       if (!session.consented) {
         $('notice-text').textContent = session.notice.text;
-        $('notice-facts').textContent = session.questionCount + ' questions · up to ' + session.answerSeconds
-          + ' s per answer · about ' + session.slotMinutes + ' minutes · link valid until '
-          + new Date(session.expiresAt).toLocaleString();
+        $('notice-facts').textContent = t('notice.facts', {
+          count: number(session.questionCount),
+          seconds: number(session.answerSeconds),
+          minutes: number(session.slotMinutes),
+          expires: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+            .format(new Date(session.expiresAt)),
+        });
         $('consent-box').onchange = () => { $('consent-button').disabled = !$('consent-box').checked; };
         $('consent-button').onclick = async () => {
           $('consent-button').disabled = true;
@@ -108,8 +210,8 @@
       return;
     }
     $('question-label').textContent = current.kind === 'follow_up'
-      ? 'Follow-up to question ' + current.position
-      : 'Question ' + current.position + ' of ' + current.questionCount;
+      ? t('question.followUp', { position: number(current.position) })
+      : t('question.label', { position: number(current.position), count: number(current.questionCount) });
     $('question-text').textContent = current.text;
     $('typed-text').value = '';
     $('record-status').textContent = '';
@@ -118,14 +220,35 @@
     show('question');
     $('question-text').focus();
     const deadline = new Date(current.deadline).getTime();
+    const minutes = new Intl.NumberFormat(language);
+    const seconds = new Intl.NumberFormat(language, { minimumIntegerDigits: 2 });
     const tick = () => {
       const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-      $('timer').textContent = left > 0 ? (Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0') + ' left')
-        : 'Time is up — please finish your answer';
+      $('timer').textContent = left > 0
+        ? t('timer.left', { time: minutes.format(Math.floor(left / 60)) + ':' + seconds.format(left % 60) })
+        : t('timer.up');
       $('timer').classList.toggle('low', left <= 15);
     };
     tick();
     timerHandle = setInterval(tick, 1000);
+  }
+
+  // The voices the browser has: some load them late and announce it with voiceschanged.
+  let voices = [];
+  if ('speechSynthesis' in window) {
+    const loadVoices = () => { voices = window.speechSynthesis.getVoices() || []; };
+    loadVoices();
+    window.speechSynthesis.addEventListener('voiceschanged', loadVoices);
+  }
+
+  // A voice for the interview language: the same code (de-DE), else the same primary language (de-AT).
+  function voiceFor(code) {
+    const lower = code.toLowerCase();
+    const normalised = (voice) => String(voice.lang || '').replace('_', '-').toLowerCase();
+    const primary = lower.split('-')[0];
+    return voices.find((voice) => normalised(voice) === lower)
+      || voices.find((voice) => normalised(voice).split('-')[0] === primary)
+      || null;
   }
 
   $('speak-button').onclick = () => {
@@ -133,7 +256,13 @@
       return;
     }
     window.speechSynthesis.cancel();
-    window.speechSynthesis.speak(new SpeechSynthesisUtterance(step.text));
+    const utterance = new SpeechSynthesisUtterance(step.text);
+    utterance.lang = language;
+    const voice = voiceFor(language);
+    if (voice) {
+      utterance.voice = voice;
+    }
+    window.speechSynthesis.speak(utterance);
   };
 
   function preferredType() {
@@ -146,7 +275,7 @@
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch (error) {
-      $('record-status').textContent = 'No microphone available (' + error.name + '). You can type your answer instead.';
+      $('record-status').textContent = t('voice.noMicrophone', { error: error.name });
       $('typed').open = true;
       return;
     }
@@ -163,7 +292,7 @@
     startMeter(stream);
     $('record-button').disabled = true;
     $('stop-button').disabled = false;
-    $('record-status').textContent = 'Recording…';
+    $('record-status').textContent = t('voice.recording');
   };
 
   $('stop-button').onclick = () => {
@@ -203,12 +332,13 @@
     const answerId = step.answerId;
     for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
       try {
-        $('record-status').textContent = attempt === 1 ? 'Uploading…' : 'Uploading again (attempt ' + attempt + ')…';
+        $('record-status').textContent = attempt === 1 ? t('voice.uploading')
+          : t('voice.uploadingAgain', { attempt: number(attempt) });
         const ticket = await call('POST', '/answers/' + encodeURIComponent(answerId) + '/upload-url',
           { contentType, contentLength: blob.size });
         const put = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: blob });
         if (!put.ok) {
-          throw new Error('upload failed with HTTP ' + put.status);
+          throw new Error(t('error.uploadFailed', { status: put.status }));
         }
         render(await call('POST', '/answers/' + encodeURIComponent(answerId), { mode: 'recording' }));
         return;
@@ -220,7 +350,7 @@
         await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
       }
     }
-    $('record-status').textContent = 'The upload did not go through. Check your connection and record again, or type your answer.';
+    $('record-status').textContent = t('voice.uploadFailed');
     $('record-button').disabled = false;
   }
 
@@ -241,7 +371,7 @@
   };
 
   $('finish-button').onclick = async () => {
-    if (!window.confirm('End the interview now? Questions you have not answered will count as unanswered.')) {
+    if (!window.confirm(t('finish.confirm'))) {
       return;
     }
     try {
@@ -250,5 +380,8 @@
     } catch (error) { explain(error); }
   };
 
+  // Hides the English fallback text until the first catalogue is applied (style.css), so a candidate does
+  // not see the page change language while it loads.
+  document.documentElement.classList.add('i18n-pending');
   start();
 }());

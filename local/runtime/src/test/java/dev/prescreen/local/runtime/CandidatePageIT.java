@@ -2,6 +2,8 @@ package dev.prescreen.local.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prescreen.cloud.Bucket;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.InterviewState;
@@ -24,22 +26,65 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The candidate page in real headless Chromium (driven by playwright-core) with a fake microphone fed from
- * a WAV file: two answers by voice, the rest typed.
+ * The candidate page in real headless Chromium (driven by playwright-core, e2e/candidate-page.mjs) with a fake
+ * microphone fed from a WAV file: in English two answers by voice, the rest typed; in other languages every
+ * answer typed, with the page's language and texts checked against its catalogue.
  */
 @ExtendWith(LocalRuntimeExtension.class)
 class CandidatePageIT {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void aCandidateCompletesTheInterviewInTheBrowserAndTheRecordingsArriveInS3(LocalRuntime runtime, @org.junit.jupiter.api.io.TempDir Path temp)
-            throws Exception {
-        // CI installs Chromium (.ci/run); a developer machine without it skips this one test, saying why.
+    /** A recruiter-written question in the plan's language (the others come from the language's bank). */
+    private static final Map<String, String> OWN_QUESTION = Map.of(
+            "en-US", "Why do you want to work on hiring software?",
+            "es-ES", "¿Por qué quieres trabajar en software de selección de personal?",
+            "de-DE", "Warum möchten Sie an Software für die Personalauswahl arbeiten?");
+
+    private static void assumeChromium() {
+        // CI installs Chromium (.ci/run); a developer machine without it skips these tests, saying why.
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) || System.getenv("CI") != null,
                 "Chromium not installed at " + CHROMIUM + ": browser test skipped (apt-get install chromium)");
+    }
+
+    /** What e2e/candidate-page.mjs did: its exit code and the JSON line it printed, with all its output. */
+    private record Run(int exitCode, String output, JsonNode result) {
+    }
+
+    private static Run runPage(LocalRuntime runtime, String token, Path wav, int voiceAnswers, Path screenshot,
+            String language) throws Exception {
+        Process node = new ProcessBuilder("node", "e2e/candidate-page.mjs",
+                runtime.apiEndpoint() + "/interview/#" + token, wav.toString(), String.valueOf(voiceAnswers),
+                screenshot.toString(), language)
+                .directory(ProjectLayout.root().toFile()).redirectErrorStream(true).start();
+        boolean exited = node.waitFor(180, TimeUnit.SECONDS);
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!exited) {
+            node.destroyForcibly();
+        }
+        assertThat(exited).as("browser run finished: " + output).isTrue();
+        String line = output.lines().filter(l -> l.startsWith("{")).reduce((first, last) -> last).orElse("{}");
+        return new Run(node.exitValue(), output, JSON.readTree(line));
+    }
+
+    private static String format(String message, Map<String, String> values) {
+        String text = message;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return text;
+    }
+
+    @Test
+    void aCandidateCompletesTheInterviewInTheBrowserAndTheRecordingsArriveInS3(LocalRuntime runtime, @TempDir Path temp)
+            throws Exception {
+        assumeChromium();
         String organisation = "org-" + UUID.randomUUID();
         ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
         Map<String, Object> body = new HashMap<>(PlansApiIT.validPlan());
@@ -50,17 +95,11 @@ class CandidatePageIT {
         Files.write(wav, toneWav(4));
         Path screenshot = temp.resolve("page.png");
 
-        Process node = new ProcessBuilder("node", "e2e/candidate-page.mjs",
-                runtime.apiEndpoint() + "/interview/#" + token, wav.toString(), "2", screenshot.toString())
-                .directory(ProjectLayout.root().toFile()).redirectErrorStream(true).start();
-        boolean exited = node.waitFor(180, TimeUnit.SECONDS);
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!exited) {
-            node.destroyForcibly();
-        }
-        assertThat(exited).as("browser run finished: " + output).isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
+        Run run = runPage(runtime, token, wav, 2, screenshot, "en-US");
+        String output = run.output();
+        assertThat(run.exitCode()).as(output).isZero();
         assertThat(output).contains("\"voice\":2", "\"typed\":5", "\"done\":true");
+        assertThat(run.result().path("lang").asText()).isEqualTo("en-US");
         assertThat(Files.size(screenshot)).isPositive();
 
         var interviews = Fixtures.interviews(runtime);
@@ -76,6 +115,64 @@ class CandidatePageIT {
             assertThat(head.contentLength()).isGreaterThan(1000);
             assertThat(head.contentType()).startsWith("audio/webm");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"es-ES", "de-DE"})
+    void aCandidateTakesTheInterviewInThePlansLanguageTypingEveryAnswer(String language, LocalRuntime runtime,
+            @TempDir Path temp) throws Exception {
+        assumeChromium();
+        String organisation = "org-" + UUID.randomUUID();
+        ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
+        Map<String, Object> body = new HashMap<>(PlansApiIT.validPlan());
+        body.put("language", language);
+        List<Object> questions = new java.util.ArrayList<>((List<?>) body.get("questions"));
+        questions.set(questions.size() - 1, Map.of("text", OWN_QUESTION.get(language), "type", "General"));
+        body.put("questions", questions);
+        body.put("followUps", Map.of("enabled", false));
+        Plan plan = Fixtures.frozenPlan(runtime, recruiter, organisation, body);
+        assertThat(plan.language()).isEqualTo(language);
+        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        Path wav = temp.resolve("silence.wav");
+        Files.write(wav, toneWav(1));
+        Path screenshot = temp.resolve("page-" + language + ".png");
+
+        Run run = runPage(runtime, token, wav, 0, screenshot, language);
+        JsonNode result = run.result();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(result.path("done").asBoolean()).as(run.output()).isTrue();
+        assertThat(result.path("typed").asInt()).as(run.output()).isEqualTo(questions.size());
+        assertThat(result.path("voice").asInt()).isZero();
+
+        // The page speaks the plan's language, in the words of that language's catalogue.
+        Map<String, String> messages = CandidatePageCataloguesTest.catalogue(language);
+        JsonNode texts = result.path("texts");
+        assertThat(result.path("lang").asText()).isEqualTo(language);
+        assertThat(texts.path("consentButton").asText()).isEqualTo(messages.get("notice.start"));
+        assertThat(texts.path("consentLabel").asText()).isEqualTo(messages.get("notice.consent"));
+        assertThat(texts.path("typedButton").asText()).isEqualTo(messages.get("typed.send"));
+        assertThat(texts.path("title").asText())
+                .isEqualTo(format(messages.get("page.titleWithRole"), Map.of("role", plan.roleTitle())));
+        assertThat(texts.path("questionLabel").asText()).isEqualTo(format(messages.get("question.label"),
+                Map.of("position", "1", "count", String.valueOf(questions.size()))));
+        assertThat(texts.path("doneHeading").asText()).isEqualTo(messages.get("done.heading"));
+        assertThat(texts.path("consentButton").asText())
+                .isNotEqualTo(CandidatePageCataloguesTest.catalogue("en-US").get("notice.start"));
+
+        // Every typed answer arrived.
+        var interviews = Fixtures.interviews(runtime);
+        String interviewId = interviews.findToken(InvitationTokens.hash(token)).orElseThrow().interviewId();
+        assertThat(interviews.find(organisation, interviewId).orElseThrow().state())
+                .isIn(InterviewState.SUBMITTED, InterviewState.COMPLETED);
+        List<Answer> answers = interviews.answers(organisation, interviewId);
+        assertThat(answers).hasSize(questions.size()).allSatisfy(answer -> {
+            assertThat(answer.mode()).isEqualTo(Answer.TYPED);
+            assertThat(answer.language()).isEqualTo(language);
+        });
+        List<String> shown = new java.util.ArrayList<>();
+        result.path("questions").forEach(q -> shown.add(q.path("text").asText()));
+        assertThat(answers).extracting(Answer::questionText).containsExactlyInAnyOrderElementsOf(shown)
+                .contains(OWN_QUESTION.get(language));
     }
 
     /** A WAV file of a few seconds of a 440 Hz tone, as the fake microphone's input. */

@@ -1,7 +1,6 @@
 package dev.prescreen.local.runtime.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prescreen.domain.session.ConsentNotice;
 import dev.prescreen.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +50,8 @@ public final class CandidateDriver {
     public int run(Answers answers, int stopAfter, Duration timeout) {
         JsonNode session = call("GET", "", null);
         if (!session.path("consented").asBoolean()) {
-            call("POST", "/consent", Map.of("noticeVersion", ConsentNotice.VERSION));
+            // the notice the page showed, in the plan's language: its version names the wording the candidate agreed to
+            call("POST", "/consent", Map.of("noticeVersion", session.path("notice").path("version").asText()));
         }
         Instant deadline = Instant.now().plus(timeout);
         int given = 0;

@@ -55,7 +55,9 @@ public final class RubricScorer implements AnswerScorer {
     private Pipeline pipeline(String language) {
         return pipelines.computeIfAbsent(language, code -> {
             LanguagePack pack = LanguagePacks.create(code);
-            return new Pipeline(new EvidenceExtractor(pack), new RelevanceMeter(pack, embedder));
+            // the embedding model is English only: elsewhere relevance is the bank's concepts and the question's words
+            return new Pipeline(new EvidenceExtractor(pack),
+                    new RelevanceMeter(pack, pack.semanticRelevance() ? embedder : null));
         });
     }
 

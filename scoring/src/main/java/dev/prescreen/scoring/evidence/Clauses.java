@@ -8,16 +8,9 @@ import java.util.List;
 
 /**
  * Verb clauses of a sentence with who acts (I, we, someone else) and in which tense (past, present, hypothetical),
- * from universal POS tags, lemmas and the pack's pronoun and auxiliary word sets.
+ * from universal POS tags, lemmas and the pack's pronoun and auxiliary word sets ({@code ClauseStyle.PARTS_OF_SPEECH}).
  */
-final class Clauses {
-
-    enum Subject { I, WE, OTHER }
-
-    enum Tense { PAST, PRESENT, HYPOTHETICAL }
-
-    record Clause(Subject subject, Tense tense, Token verb, int index, boolean action) {
-    }
+final class Clauses implements ClauseReader {
 
     private final Lexicon lexicon;
 
@@ -26,7 +19,8 @@ final class Clauses {
     }
 
     /** The subject a pronoun token introduces ("i", "we", "i've", "we'd", ...), or null if it is no subject. */
-    Subject subjectOf(Token t) {
+    @Override
+    public Subject subjectOf(Token t) {
         String form = t.form();
         int apostrophe = form.indexOf('\'');
         String pronoun = apostrophe > 0 ? form.substring(0, apostrophe) : form;
@@ -53,11 +47,13 @@ final class Clauses {
         return lexicon.contains(LexiconName.AUX_PAST, aux) ? Tense.PAST : null;
     }
 
-    boolean stative(Token verb) {
+    @Override
+    public boolean stative(Token verb) {
         return lexicon.contains(LexiconName.STATIVE, verb.lemma());
     }
 
-    List<Clause> of(List<Token> tokens) {
+    @Override
+    public List<Clause> of(List<Token> tokens, String sentence, int sentenceStart) {
         List<Clause> out = new ArrayList<>();
         Subject current = Subject.OTHER;
         Tense currentTense = null;

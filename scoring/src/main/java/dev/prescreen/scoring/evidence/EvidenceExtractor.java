@@ -1,8 +1,8 @@
 package dev.prescreen.scoring.evidence;
 
-import dev.prescreen.scoring.evidence.Clauses.Clause;
-import dev.prescreen.scoring.evidence.Clauses.Subject;
-import dev.prescreen.scoring.evidence.Clauses.Tense;
+import dev.prescreen.scoring.evidence.ClauseReader.Clause;
+import dev.prescreen.scoring.evidence.ClauseReader.Subject;
+import dev.prescreen.scoring.evidence.ClauseReader.Tense;
 import dev.prescreen.scoring.language.LanguagePack;
 import dev.prescreen.scoring.language.Lexicon;
 import dev.prescreen.scoring.language.LexiconName;
@@ -31,7 +31,7 @@ public final class EvidenceExtractor {
     private final LanguagePack pack;
     private final Lexicon lexicon;
     private final TechLexicon technologies;
-    private final Clauses clauses;
+    private final ClauseReader clauses;
     private final KeywordLists lists;
     private final InjectionFilter injections;
     private final ConceptMatcher concepts;
@@ -41,11 +41,12 @@ public final class EvidenceExtractor {
         this.pack = pack;
         this.lexicon = pack.lexicon();
         this.technologies = pack.technologies();
-        this.clauses = new Clauses(lexicon);
+        this.clauses = ClauseReader.of(pack);
         this.lists = new KeywordLists(lexicon);
         this.injections = new InjectionFilter(lexicon);
         this.concepts = new ConceptMatcher(pack);
-        this.organisations = new Organisations(lexicon, technologies);
+        this.organisations = new Organisations(lexicon, technologies,
+                pack.clauseStyle() == dev.prescreen.scoring.language.ClauseStyle.PARTS_OF_SPEECH);
     }
 
     public LanguagePack pack() {
@@ -146,7 +147,7 @@ public final class EvidenceExtractor {
             quantities++;
         }
 
-        boolean actionHere = clauses(text, tokens, marks, techAt, tally, techsActedOn);
+        boolean actionHere = clauses(st, at, tokens, marks, techAt, tally, techsActedOn);
         if (lexicon.matches(LexiconName.IF_I_HAD_TO, st)) {
             tally.add(Measure.IF_I_HAD_TO, 1);
         }
@@ -218,10 +219,10 @@ public final class EvidenceExtractor {
     }
 
     /** Who acted in the sentence and how; returns whether the candidate did something themselves. */
-    private boolean clauses(String text, List<Token> tokens, boolean[] marks, String[] techAt, Tally tally,
-                            Set<String> techsActedOn) {
+    private boolean clauses(String sentence, int sentenceStart, List<Token> tokens, boolean[] marks, String[] techAt,
+                            Tally tally, Set<String> techsActedOn) {
         boolean own = false;
-        for (Clause c : clauses.of(tokens)) {
+        for (Clause c : clauses.of(tokens, sentence, sentenceStart)) {
             if (c.subject() == Subject.I && !clauses.stative(c.verb())) {
                 int end = Math.min(tokens.size(), c.index() + ACTION_REACH);
                 for (int k = c.index() + 1; k < end; k++) {

@@ -19,14 +19,20 @@ final class Organisations {
             "and", "where", "with", "from", "i", "we", "my", "our", "which", "that", "since", "until", "before", "after");
 
     private static final Set<String> FUNCTION_TAGS = Set.of("DET", "PRON", "ADP", "AUX", "NUM", "PUNCT", "CCONJ",
-            "SCONJ", "PART", "SYM");
+            "SCONJ", "PART", "SYM", Token.FUNCTION_WORD);
+
+    /** Where a name ends in a language without a tagger: before a function word, an auxiliary or a pronoun. */
+    private static final Set<String> UNTAGGED_BOUNDARY_TAGS = Set.of(Token.FUNCTION_WORD, "AUX", "PRON", "PUNCT");
 
     private final Lexicon lexicon;
     private final TechLexicon technologies;
+    private final boolean tagged;
 
-    Organisations(Lexicon lexicon, TechLexicon technologies) {
+    /** @param tagged whether the pack's tagger tells proper nouns (English); otherwise an article may precede the name */
+    Organisations(Lexicon lexicon, TechLexicon technologies, boolean tagged) {
         this.lexicon = lexicon;
         this.technologies = technologies;
+        this.tagged = tagged;
     }
 
     int named(List<Token> tokens, Tally tally) {
@@ -34,21 +40,26 @@ final class Organisations {
             if (!lexicon.contains(LexiconName.EMPLOYMENT_PREPOSITION, tokens.get(i).form())) {
                 continue;
             }
-            Token name = tokens.get(i + 1);
+            int at = i + 1;
+            if (!tagged && at + 1 < tokens.size() && tokens.get(at).is(Token.FUNCTION_WORD)) {
+                at++; // "bei der Telekom", "no banco", "chez les Echos"
+            }
+            Token name = tokens.get(at);
             // the tagger rarely knows a lower-case company name: anything but a function word may be one
             if (FUNCTION_TAGS.contains(name.tag()) || !name.isWord()
                     || lexicon.contains(LexiconName.NOT_AN_EMPLOYER, name.form())
                     || !technologies.find(List.of(name.form())).isEmpty()) {
                 continue;
             }
-            int end = i + 2;
+            int end = at + 1;
             // a second word of the name ("mercado libre", "ocado technology")
             if (end < tokens.size() && !BOUNDARY.contains(tokens.get(end).form())
                     && (tokens.get(end).is("PROPN") || tokens.get(end).is("NOUN") || tokens.get(end).is("X"))) {
                 end++;
             }
             boolean properNoun = name.is("PROPN");
-            boolean boundary = end >= tokens.size() || BOUNDARY.contains(tokens.get(end).form());
+            boolean boundary = end >= tokens.size() || BOUNDARY.contains(tokens.get(end).form())
+                    || (!tagged && UNTAGGED_BOUNDARY_TAGS.contains(tokens.get(end).tag()));
             if (properNoun || boundary) {
                 tally.span("named_employer", name.start(), tokens.get(end - 1).end());
                 tally.add(Measure.EMPLOYERS, 1);

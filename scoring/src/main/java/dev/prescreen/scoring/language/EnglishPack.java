@@ -41,6 +41,11 @@ public final class EnglishPack implements LanguagePack {
     }
 
     @Override
+    public boolean semanticRelevance() {
+        return true;
+    }
+
+    @Override
     public Lexicon lexicon() {
         return Shared.LEXICON;
     }

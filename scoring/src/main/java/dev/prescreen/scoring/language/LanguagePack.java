@@ -26,6 +26,26 @@ public interface LanguagePack {
         return TechLexicon.builtIn();
     }
 
+    /** How clauses are read: from a tagger, or from the lexicon's verb-form patterns. */
+    default ClauseStyle clauseStyle() {
+        return ClauseStyle.PARTS_OF_SPEECH;
+    }
+
+    /** Whether the sentence-embedding model covers the language (the one shipped is English only). */
+    default boolean semanticRelevance() {
+        return false;
+    }
+
+    /** Whether the language writes compounds as one word ("Datenbankmigration"), so a concept may be part of one. */
+    default boolean compounds() {
+        return false;
+    }
+
+    /** The lexicon names the pack must give (a test checks every pack against this). */
+    default java.util.Set<LexiconName> requiredNames() {
+        return LexiconName.requiredFor(clauseStyle());
+    }
+
     /** Identifies the pack's models and lexicon in the scorer version. */
     String version();
 }

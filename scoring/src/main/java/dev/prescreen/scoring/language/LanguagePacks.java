@@ -1,13 +1,49 @@
 package dev.prescreen.scoring.language;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The language packs by language code. A new language is one more pack here, never a change to the rules. */
 public final class LanguagePacks {
 
-    private static final Map<String, Supplier<LanguagePack>> PACKS = Map.of(EnglishPack.LANGUAGE, EnglishPack::new);
+    private static final Map<String, Supplier<LanguagePack>> PACKS = new LinkedHashMap<>();
+
+    static {
+        PACKS.put(EnglishPack.LANGUAGE, EnglishPack::new);
+        lexical(LuceneLanguages.spanish());
+        lexical(LuceneLanguages.french());
+        lexical(LuceneLanguages.german());
+        lexical(LuceneLanguages.portuguese());
+        lexical(LuceneLanguages.italian());
+        lexical(LuceneLanguages.dutch());
+        lexical(LuceneLanguages.polish());
+        lexical(LuceneLanguages.swedish());
+    }
+
+    /** Each lexicon is loaded once, on the first pack of its language, and shared by that language's packs. */
+    private static void lexical(LexicalPack.Spec spec) {
+        Supplier<Lexicon> lexicon = new Supplier<>() {
+            private volatile Lexicon loaded;
+
+            @Override
+            public Lexicon get() {
+                Lexicon l = loaded;
+                if (l == null) {
+                    synchronized (this) {
+                        if (loaded == null) {
+                            loaded = Lexicon.load("scoring/lexicon/" + spec.language() + ".txt", true);
+                        }
+                        l = loaded;
+                    }
+                }
+                return l;
+            }
+        };
+        PACKS.put(spec.language(), () -> new LexicalPack(spec, lexicon.get()));
+    }
 
     private LanguagePacks() {
     }
@@ -27,5 +63,10 @@ public final class LanguagePacks {
 
     public static boolean supports(String language) {
         return language != null && (PACKS.containsKey(language) || language.toLowerCase(Locale.ROOT).startsWith("en"));
+    }
+
+    /** The codes with a pack, English first. */
+    public static Set<String> languages() {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(PACKS.keySet()));
     }
 }

@@ -25,14 +25,25 @@ public final class Lexicon {
     private final String resource;
     private final Map<LexiconName, Pattern> patterns;
     private final Map<LexiconName, Set<String>> words;
+    private final boolean folded;
 
-    private Lexicon(String resource, Map<LexiconName, Pattern> patterns, Map<LexiconName, Set<String>> words) {
+    private Lexicon(String resource, Map<LexiconName, Pattern> patterns, Map<LexiconName, Set<String>> words,
+                    boolean folded) {
         this.resource = resource;
         this.patterns = patterns;
         this.words = words;
+        this.folded = folded;
     }
 
     public static Lexicon load(String resource) {
+        return load(resource, false);
+    }
+
+    /**
+     * @param folded whether matching ignores diacritics ({@link Folding}): the lexicon is folded as it loads, and so is
+     *               every text and word it is asked about (offsets stay those of the original text)
+     */
+    public static Lexicon load(String resource, boolean folded) {
         Map<LexiconName, List<String>> alternatives = new LinkedHashMap<>();
         Map<LexiconName, Set<String>> words = new EnumMap<>(LexiconName.class);
         int number = 0;
@@ -51,6 +62,9 @@ public final class Lexicon {
             }
             LexiconName name = name(l.substring(0, cut).strip(), resource, number);
             String value = l.substring(cut + 1).strip();
+            if (folded) {
+                value = Folding.fold(value);
+            }
             if (wordSet) {
                 Set<String> set = words.computeIfAbsent(name, k -> new HashSet<>());
                 for (String w : value.split(",")) {
@@ -67,7 +81,11 @@ public final class Lexicon {
                 + String.join("|", alts.stream().map(a -> "(?:" + a + ")").toList()) + ")(?![\\w'])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
         words.replaceAll((k, v) -> Set.copyOf(v));
-        return new Lexicon(resource, patterns, words);
+        return new Lexicon(resource, patterns, words, folded);
+    }
+
+    private String in(String text) {
+        return folded ? Folding.fold(text) : text;
     }
 
     private static LexiconName name(String raw, String resource, int number) {
@@ -87,37 +105,38 @@ public final class Lexicon {
     }
 
     public boolean contains(LexiconName name, String word) {
-        return words(name).contains(word);
+        return words(name).contains(in(word));
     }
 
     public boolean matches(LexiconName name, String text) {
         Pattern p = patterns.get(name);
-        return p != null && p.matcher(text).find();
+        return p != null && p.matcher(in(text)).find();
     }
 
     /** Whether the whole token is one of the pattern's alternatives. */
     public boolean matchesWhole(LexiconName name, String token) {
         Pattern p = patterns.get(name);
-        return p != null && p.matcher(token).matches();
+        return p != null && p.matcher(in(token)).matches();
     }
 
+    /** The phrases found; {@link Hit#text()} is as the lexicon saw it (folded, for a folded lexicon). */
     public List<Hit> find(LexiconName name, String text) {
         Pattern p = patterns.get(name);
         if (p == null) {
             return List.of();
         }
         List<Hit> hits = new ArrayList<>();
-        Matcher m = p.matcher(text);
+        Matcher m = p.matcher(in(text));
         while (m.find()) {
             hits.add(new Hit(m.start(), m.end(), m.group()));
         }
         return hits;
     }
 
-    /** The names a complete pack must give; a test checks every pack against this. */
-    public Set<LexiconName> missing() {
+    /** Which of the names a pack must give this lexicon lacks; a test checks every pack against this. */
+    public Set<LexiconName> missing(Set<LexiconName> required) {
         Set<LexiconName> missing = new HashSet<>();
-        for (LexiconName n : LexiconName.values()) {
+        for (LexiconName n : required) {
             if (!patterns.containsKey(n) && !words.containsKey(n)) {
                 missing.add(n);
             }

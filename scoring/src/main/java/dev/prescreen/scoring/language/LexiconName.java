@@ -1,6 +1,8 @@
 package dev.prescreen.scoring.language;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The names every language pack's lexicon gives, in its own words: the contract between a pack and the evidence
@@ -19,7 +21,21 @@ public enum LexiconName {
     // where, what, as whom
     EMPLOYER, PROJECT, ROLE,
     // how the answer reasons
-    STEP, REASON, TRADEOFF, CONDITIONAL, HABITUAL, DISMISSIVE, FILLER, VAGUE, EVASIVE, DEFINITION, IF_I_HAD_TO;
+    STEP, REASON, TRADEOFF, CONDITIONAL, HABITUAL, DISMISSIVE, FILLER, VAGUE, EVASIVE, DEFINITION, IF_I_HAD_TO,
+    // verb forms that name who acted and when, for packs without a tagger (ClauseStyle.VERB_FORMS)
+    I_PAST, I_PRESENT, I_HYPOTHETICAL, WE_PAST, WE_PRESENT, WE_HYPOTHETICAL;
+
+    private static final Set<LexiconName> VERB_FORMS = EnumSet.of(I_PAST, I_PRESENT, I_HYPOTHETICAL, WE_PAST,
+            WE_PRESENT, WE_HYPOTHETICAL);
+    /** Read by the tagged clause reader only. */
+    private static final Set<LexiconName> TAGGED_ONLY = EnumSet.of(INFINITIVE_MARKER, CONDITIONAL_SUBORDINATOR);
+
+    /** The names a pack of the style must give. */
+    public static Set<LexiconName> requiredFor(ClauseStyle style) {
+        Set<LexiconName> names = EnumSet.allOf(LexiconName.class);
+        names.removeAll(style == ClauseStyle.PARTS_OF_SPEECH ? VERB_FORMS : TAGGED_ONLY);
+        return names;
+    }
 
     /** The name as the lexicon file writes it. */
     public String fileName() {

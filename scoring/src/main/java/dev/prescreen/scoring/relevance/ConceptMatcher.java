@@ -1,5 +1,6 @@
 package dev.prescreen.scoring.relevance;
 
+import dev.prescreen.scoring.language.Folding;
 import dev.prescreen.scoring.language.LanguagePack;
 import dev.prescreen.scoring.language.TechLexicon;
 import dev.prescreen.scoring.nlp.Token;
@@ -72,6 +73,26 @@ public final class ConceptMatcher {
         return out;
     }
 
+    /** Shortest concept stem looked for inside a compound ("Datenbankmigration", "lasttest", "felsokningen"). */
+    private static final int MIN_COMPOUND_PART = 4;
+
+    /** A concept as the head or the modifier of a one-word compound. */
+    private static boolean partOfCompound(String stem, List<Token> tokens, boolean[] marks) {
+        if (stem.length() < MIN_COMPOUND_PART) {
+            return false;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String form = Folding.fold(tokens.get(i).form());
+            boolean modifier = form.startsWith(stem);
+            boolean head = stem.length() >= MIN_COMPOUND_PART + 2 && form.contains(stem);
+            if (form.length() > stem.length() + 2 && (modifier || head)) {
+                marks[i] = true;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds the concepts found in the sentence to {@code found}; returns how many matched here. */
     public int match(List<Concept> concepts, List<Token> tokens, List<TechLexicon.Match> techs, Set<String> found,
                      boolean[] marks) {
@@ -114,6 +135,9 @@ public final class ConceptMatcher {
                         break;
                     }
                 }
+            }
+            if (!hit && c.stems().size() == 1 && pack.compounds()) {
+                hit = partOfCompound(c.stems().get(0), tokens, marks);
             }
             if (!hit && c.stems().size() == 1) {
                 // split compounds: "micro services", "data base"

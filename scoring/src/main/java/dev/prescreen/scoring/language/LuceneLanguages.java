@@ -1,0 +1,108 @@
+package dev.prescreen.scoring.language;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.br.BrazilianAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.pl.PolishAnalyzer;
+import org.apache.lucene.analysis.stempel.StempelStemmer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.DutchStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
+import org.tartarus.snowball.ext.GermanStemmer;
+import org.tartarus.snowball.ext.ItalianStemmer;
+import org.tartarus.snowball.ext.PortugueseStemmer;
+import org.tartarus.snowball.ext.SpanishStemmer;
+import org.tartarus.snowball.ext.SwedishStemmer;
+
+/**
+ * The eight interview languages besides English, as Lucene analyses them: the Snowball stemmer of each (Stempel's
+ * table for Polish, which Snowball lacks) and the analyzer's default stop words, which tag function words.
+ */
+final class LuceneLanguages {
+
+    static final String LUCENE = "lucene-9.12.3";
+
+    private LuceneLanguages() {
+    }
+
+    static LexicalPack.Spec spanish() {
+        return spec("es-ES", "snowball", snowball(SpanishStemmer::new), SpanishAnalyzer.getDefaultStopSet(),
+                false, false, false);
+    }
+
+    static LexicalPack.Spec french() {
+        return spec("fr-FR", "snowball", snowball(FrenchStemmer::new), FrenchAnalyzer.getDefaultStopSet(),
+                false, true, false);
+    }
+
+    static LexicalPack.Spec german() {
+        return spec("de-DE", "snowball", snowball(GermanStemmer::new), GermanAnalyzer.getDefaultStopSet(),
+                true, false, true);
+    }
+
+    static LexicalPack.Spec portuguese() {
+        return spec("pt-BR", "snowball", snowball(PortugueseStemmer::new), BrazilianAnalyzer.getDefaultStopSet(),
+                false, false, false);
+    }
+
+    static LexicalPack.Spec italian() {
+        return spec("it-IT", "snowball", snowball(ItalianStemmer::new), ItalianAnalyzer.getDefaultStopSet(),
+                false, true, false);
+    }
+
+    static LexicalPack.Spec dutch() {
+        return spec("nl-NL", "snowball", snowball(DutchStemmer::new), DutchAnalyzer.getDefaultStopSet(),
+                false, false, true);
+    }
+
+    static LexicalPack.Spec polish() {
+        // Stempel's table is read once and shared; the stemmer reads it without changing it
+        Supplier<LexicalPack.Stemmer> stempel = () -> {
+            StempelStemmer s = new StempelStemmer(PolishAnalyzer.getDefaultTable());
+            return word -> {
+                StringBuilder stem = s.stem(word);
+                return stem == null || stem.length() == 0 ? word : stem.toString();
+            };
+        };
+        return spec("pl-PL", "stempel", stempel, PolishAnalyzer.getDefaultStopSet(), false, false, false);
+    }
+
+    static LexicalPack.Spec swedish() {
+        return spec("sv-SE", "snowball", snowball(SwedishStemmer::new), SwedishAnalyzer.getDefaultStopSet(),
+                false, false, true);
+    }
+
+    private static LexicalPack.Spec spec(String language, String stemmer, Supplier<LexicalPack.Stemmer> stem,
+                                         CharArraySet stopWords, boolean capitalisesNouns, boolean elides,
+                                         boolean compounds) {
+        return new LexicalPack.Spec(language, language + "-lexical-" + LUCENE + "-" + stemmer, stem, strings(stopWords),
+                capitalisesNouns, elides, compounds);
+    }
+
+    private static Supplier<LexicalPack.Stemmer> snowball(Supplier<SnowballStemmer> factory) {
+        return () -> {
+            SnowballStemmer s = factory.get();
+            return word -> {
+                s.setCurrent(word);
+                s.stem();
+                return s.getCurrent();
+            };
+        };
+    }
+
+    private static Set<String> strings(CharArraySet set) {
+        Set<String> out = new HashSet<>();
+        for (Object o : set) {
+            out.add(o instanceof char[] chars ? new String(chars) : o.toString());
+        }
+        return Set.copyOf(out);
+    }
+}

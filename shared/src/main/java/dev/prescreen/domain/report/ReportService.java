@@ -145,7 +145,7 @@ public final class ReportService {
         }
         Report report = intent.get();
         int[] rank = reports.rankOf(organisation, report.planId(), report.overall());
-        mailer.send(ReportEmails.report(report, plan.recipients(), rank[0], rank[1], reportLink(interviewId)));
+        mailer.send(ReportEmails.report(report, plan, rank[0], rank[1], reportLink(interviewId)));
         markSent(organisation, interviewId);
         usage.record(organisation, month(clock.instant()), "email#report#" + interviewId, Map.of("emails", 1.0));
     }

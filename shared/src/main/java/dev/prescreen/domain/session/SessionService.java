@@ -97,16 +97,20 @@ public final class SessionService {
                 interview.state().name().toLowerCase(Locale.ROOT), InterviewWalk.answeredMain(answers), interview.expiresAt());
     }
 
-    /** Records consent to the notice version the candidate saw; repeating it changes nothing. */
+    /**
+     * Records consent to the notice version the candidate saw (wording and language, see
+     * {@link ConsentNotice#accepts}); repeating it changes nothing.
+     */
     public SessionView consent(String token, String noticeVersion) {
-        if (!ConsentNotice.VERSION.equals(noticeVersion)) {
+        ConsentNotice notice = ConsentNotice.forPlan(open(token).plan());
+        if (!notice.accepts(noticeVersion)) {
             throw new DomainException.InvalidInput("noticeVersion",
-                    "must be the version of the notice shown (" + ConsentNotice.VERSION + ")");
+                    "must be the version of the notice shown (" + notice.version() + ")");
         }
         ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Interview interview = open(token).interview();
             return interview.consent() != null
-                    || interviews.replace(interview.withConsent(new Consent(clock.instant(), noticeVersion)),
+                    || interviews.replace(interview.withConsent(new Consent(clock.instant(), notice.version())),
                             interview.revision());
         });
         return view(token);

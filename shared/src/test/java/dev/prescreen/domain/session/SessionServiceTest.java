@@ -56,7 +56,7 @@ class SessionServiceTest {
     @Test
     void lostWritesAreRetriedThroughoutTheInterview() {
         interviews.loseNextWrites(2);
-        sessions.consent(token, ConsentNotice.VERSION);
+        sessions.consent(token, ConsentNotice.version("en-US"));
         interviews.loseNextWrites(2);
         Step first = sessions.current(token);
         interviews.loseNextWrites(2);
@@ -73,7 +73,7 @@ class SessionServiceTest {
 
     @Test
     void aSubmissionThatCannotBeWrittenIsAConflictAndNothingIsHandedOn() {
-        sessions.consent(token, ConsentNotice.VERSION);
+        sessions.consent(token, ConsentNotice.version("en-US"));
         Step first = sessions.current(token);
         interviews.loseNextWrites(1000);
         assertThatThrownBy(() -> sessions.submit(token, first.answerId(), new Submission("typed", "kotlin")))
@@ -85,7 +85,7 @@ class SessionServiceTest {
 
     @Test
     void theSameSubmissionTwiceHasOneEffect() {
-        sessions.consent(token, ConsentNotice.VERSION);
+        sessions.consent(token, ConsentNotice.version("en-US"));
         Step first = sessions.current(token);
         sessions.submit(token, first.answerId(), new Submission("typed", "kotlin"));
         sessions.submit(token, first.answerId(), new Submission("typed", "kotlin"));
@@ -96,7 +96,7 @@ class SessionServiceTest {
 
     @Test
     void finishingSkipsWhatWasNotAnsweredAndHandsTheInterviewOnOnce() {
-        sessions.consent(token, ConsentNotice.VERSION);
+        sessions.consent(token, ConsentNotice.version("en-US"));
         sessions.current(token);
         interviews.loseNextWrites(1);
         sessions.finish(token);

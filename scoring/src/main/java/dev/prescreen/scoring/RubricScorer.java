@@ -24,15 +24,18 @@ public final class RubricScorer implements AnswerScorer {
      * Changes whenever any score, flag, reason or rule can change (the golden set fails otherwise). Recorded on
      * every score card and report, so two reports scored by different rules never look alike.
      */
-    public static final String VERSION = "rubric-2.1.0";
+    public static final String VERSION = "rubric-2.2.0";
 
     private final SentenceEmbedder embedder;
     private final Thresholds thresholds;
     private final Map<String, Pipeline> pipelines = new HashMap<>();
     private final String version;
 
-    /** One language's extractor and relevance meter; built on first use of the language in this thread. */
-    private record Pipeline(EvidenceExtractor extractor, RelevanceMeter relevance) {
+    /**
+     * One language's extractor and relevance meter, and the version its cards carry (the rules', the thresholds', the
+     * language pack's, the embedding model's); built on first use of the language in this thread.
+     */
+    private record Pipeline(EvidenceExtractor extractor, RelevanceMeter relevance, String version) {
     }
 
     public RubricScorer() {
@@ -42,11 +45,10 @@ public final class RubricScorer implements AnswerScorer {
     public RubricScorer(SentenceEmbedder embedder, Thresholds thresholds) {
         this.embedder = embedder;
         this.thresholds = thresholds;
-        this.version = VERSION + "/" + thresholds.version() + "/"
-                + pipeline(ScoringInput.DEFAULT_LANGUAGE).extractor().pack().version() + "/"
-                + (embedder == null ? "no-embeddings" : embedder.version());
+        this.version = pipeline(ScoringInput.DEFAULT_LANGUAGE).version();
     }
 
+    /** The version of English cards; a card in another language names that language's pack instead. */
     @Override
     public String version() {
         return version;
@@ -56,8 +58,9 @@ public final class RubricScorer implements AnswerScorer {
         return pipelines.computeIfAbsent(language, code -> {
             LanguagePack pack = LanguagePacks.create(code);
             // the embedding model is English only: elsewhere relevance is the bank's concepts and the question's words
-            return new Pipeline(new EvidenceExtractor(pack),
-                    new RelevanceMeter(pack, pack.semanticRelevance() ? embedder : null));
+            SentenceEmbedder used = pack.semanticRelevance() ? embedder : null;
+            return new Pipeline(new EvidenceExtractor(pack), new RelevanceMeter(pack, used), VERSION + "/"
+                    + thresholds.version() + "/" + pack.version() + "/" + (used == null ? "no-embeddings" : used.version()));
         });
     }
 
@@ -70,11 +73,15 @@ public final class RubricScorer implements AnswerScorer {
 
     @Override
     public ScoreCard score(ScoringInput input) {
-        return card(input.type(), evidence(input), thresholds);
+        return card(input.type(), evidence(input), thresholds, pipeline(input.language()).version());
     }
 
     /** The score card the rules give this evidence under these thresholds. */
     public ScoreCard card(QuestionType type, EvidenceRecord evidence, Thresholds with) {
+        return card(type, evidence, with, version);
+    }
+
+    private static ScoreCard card(QuestionType type, EvidenceRecord evidence, Thresholds with, String version) {
         RuleBook.Decision d = RuleBook.decide(type, evidence, with);
         return new ScoreCard(d.score(), RubricAnchors.anchor(type, d.score()), d.reason(), evidence.spans(), d.flags(),
                 evidence.asMap(), version, d.rule());

@@ -119,7 +119,8 @@ public final class EvidenceExtractor {
         List<TechLexicon.Match> techMatches = new ArrayList<>();
         for (TechLexicon.Match m : technologies.find(forms)) {
             Token first = tokens.get(m.from());
-            if (m.to() - m.from() == 1 && (first.is("VERB") || first.is("AUX")
+            if (m.to() - m.from() == 1 && (first.is("VERB") || first.is("AUX") || first.is("PRON")
+                    || first.is(Token.FUNCTION_WORD) // Italian "ci", Polish "go", "jest", "pod": words, not technologies
                     || (m.from() > 0 && tokens.get(m.from() - 1).form().equals("the") && first.form().equals("rest")))) {
                 continue; // "go", "rest" as words, not technologies
             }

@@ -76,8 +76,16 @@ public final class LexicalPack implements LanguagePack {
         if (apostrophe > 0 && apostrophe == w.length() - 1) {
             return w;
         }
-        return Folding.fold(stemmer.stem(w));
+        String stem = Folding.fold(stemmer.stem(w));
+        // borrowed words keep their English plural in every one of these languages: "logs", "tests", "endpoints"
+        if (stem.length() > MIN_PLURAL_STEM && stem.endsWith("s") && !stem.endsWith("ss")) {
+            stem = stem.substring(0, stem.length() - 1);
+        }
+        return stem;
     }
+
+    /** Shorter stems ending in s are words of their own ("bus", "gas"), not plurals. */
+    private static final int MIN_PLURAL_STEM = 3;
 
     @Override
     public List<Sentence> analyze(String text) {

@@ -1,6 +1,8 @@
 package dev.prescreen.scoring.language;
 
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.CharArraySet;
@@ -13,6 +15,9 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.stempel.StempelStemmer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import morfologik.stemming.WordData;
+import morfologik.stemming.Dictionary;
+import morfologik.stemming.DictionaryLookup;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.FrenchStemmer;
@@ -23,8 +28,9 @@ import org.tartarus.snowball.ext.SpanishStemmer;
 import org.tartarus.snowball.ext.SwedishStemmer;
 
 /**
- * The eight interview languages besides English, as Lucene analyses them: the Snowball stemmer of each (Stempel's
- * table for Polish, which Snowball lacks) and the analyzer's default stop words, which tag function words.
+ * The eight interview languages besides English, as Lucene analyses them: the Snowball stemmer of each (Morfologik's
+ * dictionary and Stempel for Polish, which Snowball lacks) and the analyzer's default stop words, which tag function
+ * words.
  */
 final class LuceneLanguages {
 
@@ -63,21 +69,50 @@ final class LuceneLanguages {
                 false, false, true);
     }
 
+    /**
+     * Polish inflects too much for suffix rules: Morfologik's dictionary gives the lemma ("bazach", "bazy" → "baza";
+     * "zrobiłem", "zrobiłam" → "zrobić"), and Stempel's statistical table stems the words the dictionary lacks (mostly
+     * borrowed technical words, "mikroserwisów" → "mikroserwis"), where its stem keeps the word's beginning.
+     */
     static LexicalPack.Spec polish() {
-        // Stempel's table is read once and shared; the stemmer reads it without changing it
-        Supplier<LexicalPack.Stemmer> stempel = () -> {
-            StempelStemmer s = new StempelStemmer(PolishAnalyzer.getDefaultTable());
+        Supplier<LexicalPack.Stemmer> dictionaryThenStempel = () -> {
+            DictionaryLookup dictionary = new DictionaryLookup(PolishDictionary.INSTANCE);
+            StempelStemmer stempel = new StempelStemmer(PolishAnalyzer.getDefaultTable());
             return word -> {
-                StringBuilder stem = s.stem(word);
-                return stem == null || stem.length() == 0 ? word : stem.toString();
+                List<WordData> lemmas = dictionary.lookup(word);
+                if (!lemmas.isEmpty()) {
+                    return lemmas.get(0).getStem().toString().toLowerCase(Locale.ROOT);
+                }
+                StringBuilder stem = stempel.stem(word);
+                boolean keepsTheWord = stem != null && stem.length() >= 3 && word.startsWith(stem.substring(0, 3));
+                return keepsTheWord ? stem.toString() : word;
             };
         };
-        return spec("pl-PL", "stempel", stempel, PolishAnalyzer.getDefaultStopSet(), false, false, false);
+        return spec("pl-PL", "morfologik-stempel", dictionaryThenStempel, PolishAnalyzer.getDefaultStopSet(), false,
+                false, false);
     }
 
     static LexicalPack.Spec swedish() {
         return spec("sv-SE", "snowball", snowball(SwedishStemmer::new), SwedishAnalyzer.getDefaultStopSet(),
                 false, false, true);
+    }
+
+    /** Morfologik's Polish dictionary (the morfologik-polish data Lucene's Morfologik analyzer reads), loaded once. */
+    private static final class PolishDictionary {
+        static final Dictionary INSTANCE = load();
+
+        private static Dictionary load() {
+            java.net.URL dict = LuceneLanguages.class.getClassLoader().getResource(
+                    "morfologik/stemming/polish/polish.dict");
+            if (dict == null) {
+                throw new IllegalStateException("Morfologik's Polish dictionary is not on the classpath");
+            }
+            try {
+                return Dictionary.read(dict);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read Morfologik's Polish dictionary", e);
+            }
+        }
     }
 
     private static LexicalPack.Spec spec(String language, String stemmer, Supplier<LexicalPack.Stemmer> stem,

@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
 /**
  * Sentences and word tokens with their offsets, for languages the project has no tagger for: sentences from the JDK's
  * locale-aware break iterator, tokens from one pattern. A word keeps its inner joiners where technology names need
- * them ("node.js", "c#", "ci/cd", "c++", "1,5"); an elided article or pronoun stands alone ("j'" "ai", "dell'" "api"),
- * as do punctuation marks, which the keyword-list and employer readers need.
+ * them ("node.js", "c#", "ci/cd", "c++", "1,5"); a hyphen splits ("p99-Latenz", "rest-api", "unit-tests": each part can
+ * meet a concept); an elided article or pronoun stands alone ("j'" "ai", "dell'" "api"), as do punctuation marks, which
+ * the keyword-list and employer readers need.
  */
 public final class WordTokenizer {
 
     private static final Pattern TOKEN = Pattern.compile(
             "\\p{N}+(?:[.,]\\p{N}+)+"                                     // 1,5 and 1.000
-            + "|[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}]|['’._/+#&-](?=[\\p{L}\\p{N}]))*[+#]*" // words, node.js, ci/cd, c#
+            + "|[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}]|['’._/+#&](?=[\\p{L}\\p{N}]))*[+#]*" // words, node.js, ci/cd, c#
             + "|[^\\s\\p{L}\\p{N}]");                                 // one punctuation mark
     /** An elided article, pronoun or preposition at the start of a word: l', j', qu', dell', quest'. */
     private static final Pattern ELISION = Pattern.compile("\\p{L}{1,6}['’](?=\\p{L})");

@@ -1,31 +1,23 @@
 package dev.prescreen.domain;
 
-import dev.prescreen.domain.email.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The server's texts for candidates and hiring teams, one catalogue per {@linkplain Languages#SUPPORTED supported
@@ -40,9 +32,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code {name}}: the argument called {@code name}; a number is written in the language's locale;</li>
  *   <li>{@code {name, plural, one {# day} other {# days}}}: the branch for the plural category of the whole number
- *       {@code name} (CLDR cardinal rules, see {@link #category}); {@code #} in a branch is the number, and a branch
- *       may hold arguments of its own. {@code other} is required, and so is each category the language uses for
- *       whole numbers ({@code one}; Polish also {@code few} and {@code many});</li>
+ *       {@code name} (CLDR cardinal rules, see {@link #category}; the table is {@link PluralRules}); {@code #} in a
+ *       branch is the number, and a branch may hold arguments of its own. {@code other} is required, and so is each
+ *       category the language uses for whole numbers ({@code one}; Polish also {@code few} and {@code many});</li>
  *   <li>braces are reserved (they have no escape and no message needs one); every other character, {@code #}
  *       outside a plural branch included, stands for itself.</li>
  * </ul>
@@ -55,23 +47,21 @@ import java.util.regex.Pattern;
 public final class Messages {
 
     private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
-    private static final Set<String> CATEGORIES = Set.of("zero", "one", "two", "few", "many", "other");
 
     private final String language;
     private final Locale locale;
     private final String resource;
     private final Map<String, String> templates;
-    private final Map<String, List<Node>> parsed;
+    private final Map<String, MessageTemplate> parsed;
 
     private Messages(String language, Map<String, String> templates) {
         this.language = language;
         this.locale = Languages.locale(language);
         this.resource = resource(language);
         this.templates = Collections.unmodifiableMap(new TreeMap<>(templates));
-        Map<String, List<Node>> nodes = new LinkedHashMap<>();
-        templates.forEach((key, template) -> nodes.put(key, new Parser(key, template).parse()));
-        this.parsed = Map.copyOf(nodes);
+        Map<String, MessageTemplate> byKey = new LinkedHashMap<>();
+        templates.forEach((key, template) -> byKey.put(key, MessageTemplate.parse(resource, language, key, template)));
+        this.parsed = Map.copyOf(byKey);
     }
 
     /**
@@ -118,9 +108,7 @@ public final class Messages {
 
     /** The names of the arguments a message uses, plural ones and those inside branches included, sorted. */
     public Set<String> arguments(String key) {
-        Set<String> names = new TreeSet<>();
-        collect(nodes(key), names);
-        return names;
+        return parsed(key).arguments();
     }
 
     /** The message as plain text. */
@@ -140,9 +128,7 @@ public final class Messages {
 
     /** A number written the language's way. */
     public String number(Number value) {
-        NumberFormat format = integral(value) ? NumberFormat.getIntegerInstance(locale)
-                : NumberFormat.getNumberInstance(locale);
-        return format.format(value);
+        return MessageTemplate.number(value, locale);
     }
 
     /**
@@ -150,27 +136,7 @@ public final class Messages {
      * language (such as an English reason in a report) to write it in another. Plain arguments only.
      */
     public Optional<Map<String, String>> match(String key, String text) {
-        StringBuilder regex = new StringBuilder();
-        List<String> names = new ArrayList<>();
-        for (Node node : nodes(key)) {
-            if (node instanceof Literal literal) {
-                regex.append(Pattern.quote(literal.text()));
-            } else if (node instanceof Arg arg) {
-                regex.append("(.*?)");
-                names.add(arg.name());
-            } else {
-                throw new IllegalArgumentException("message \"" + key + "\" has a plural: it cannot be matched");
-            }
-        }
-        Matcher matcher = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(text);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), matcher.group(i + 1));
-        }
-        return Optional.of(values);
+        return parsed(key).match(text);
     }
 
     /** HTML that code built (and escaped what it holds): {@link #html} inserts it as it is. */
@@ -201,30 +167,24 @@ public final class Messages {
      * millions in the Romance languages ({@code many}) are left to {@code other}.
      */
     public static String category(String language, long n) {
-        long abs = Math.abs(n);
-        return switch (language.substring(0, 2)) {
-            case "fr", "pt" -> abs <= 1 ? "one" : "other";
-            case "pl" -> abs == 1 ? "one"
-                    : abs % 10 >= 2 && abs % 10 <= 4 && (abs % 100 < 12 || abs % 100 > 14) ? "few" : "many";
-            default -> abs == 1 ? "one" : "other";
-        };
+        return PluralRules.category(language, n);
     }
 
     /** The categories a plural must have a branch for in a language. */
     public static Set<String> requiredCategories(String language) {
-        return language.startsWith("pl") ? Set.of("one", "few", "many", "other") : Set.of("one", "other");
+        return PluralRules.requiredCategories(language);
     }
 
-    private List<Node> nodes(String key) {
-        List<Node> nodes = parsed.get(key);
-        if (nodes == null) {
+    private MessageTemplate parsed(String key) {
+        MessageTemplate message = parsed.get(key);
+        if (message == null) {
             throw new MissingMessageException(key, language, resource);
         }
-        return nodes;
+        return message;
     }
 
     private String format(String key, boolean html, Object... namesAndValues) {
-        List<Node> nodes = nodes(key);
+        MessageTemplate message = parsed(key);
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("message \"" + key + "\": arguments come as names and values");
         }
@@ -239,68 +199,11 @@ public final class Messages {
             args.put(name, namesAndValues[i + 1]);
         }
         Set<String> unused = new LinkedHashSet<>(args.keySet());
-        unused.removeAll(arguments(key));
+        unused.removeAll(message.arguments());
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException("message \"" + key + "\" in " + language + " does not use " + unused);
         }
-        StringBuilder out = new StringBuilder();
-        write(key, nodes, args, html, null, out);
-        return out.toString();
-    }
-
-    private void write(String key, List<Node> nodes, Map<String, Object> args, boolean html, Number hash,
-            StringBuilder out) {
-        for (Node node : nodes) {
-            if (node instanceof Literal literal) {
-                out.append(html ? Html.escape(literal.text()) : literal.text());
-            } else if (node instanceof Hash) {
-                out.append(html ? Html.escape(number(hash)) : number(hash));
-            } else if (node instanceof Arg arg) {
-                Object value = value(key, arg.name(), args);
-                if (value instanceof Markup markup) {
-                    if (!html) {
-                        throw new IllegalArgumentException("message \"" + key + "\": markup in plain text");
-                    }
-                    out.append(markup.html());
-                } else {
-                    String text = value instanceof Number n ? number(n) : String.valueOf(value);
-                    out.append(html ? Html.escape(text) : text);
-                }
-            } else if (node instanceof Plural plural) {
-                Object value = value(key, plural.name(), args);
-                if (!(value instanceof Number n) || !integral(n)) {
-                    throw new IllegalArgumentException("message \"" + key + "\": \"" + plural.name()
-                            + "\" must be a whole number, not " + value);
-                }
-                List<Node> branch = plural.branches().get(category(language, n.longValue()));
-                write(key, branch == null ? plural.branches().get("other") : branch, args, html, n, out);
-            }
-        }
-    }
-
-    private Object value(String key, String name, Map<String, Object> args) {
-        Object value = args.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("message \"" + key + "\" in " + language + " needs the argument \""
-                    + name + "\"");
-        }
-        return value;
-    }
-
-    private static boolean integral(Number value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof BigInteger;
-    }
-
-    private static void collect(List<Node> nodes, Set<String> names) {
-        for (Node node : nodes) {
-            if (node instanceof Arg arg) {
-                names.add(arg.name());
-            } else if (node instanceof Plural plural) {
-                names.add(plural.name());
-                plural.branches().values().forEach(branch -> collect(branch, names));
-            }
-        }
+        return message.format(args, html);
     }
 
     private static String resource(String language) {
@@ -338,141 +241,5 @@ public final class Messages {
             throw new IllegalStateException("cannot read " + resource, e);
         }
         return new Messages(language, templates);
-    }
-
-    private sealed interface Node permits Literal, Arg, Plural, Hash {
-    }
-
-    private record Literal(String text) implements Node {
-    }
-
-    private record Arg(String name) implements Node {
-    }
-
-    private record Plural(String name, Map<String, List<Node>> branches) implements Node {
-    }
-
-    private record Hash() implements Node {
-    }
-
-    /** Reads one message; every error names the key and the position. */
-    private final class Parser {
-        private final String key;
-        private final String s;
-        private int i;
-
-        Parser(String key, String s) {
-            this.key = key;
-            this.s = s;
-        }
-
-        List<Node> parse() {
-            List<Node> nodes = sequence(false);
-            if (i < s.length()) {
-                throw error("an unmatched }");
-            }
-            return nodes;
-        }
-
-        private List<Node> sequence(boolean branch) {
-            List<Node> nodes = new ArrayList<>();
-            StringBuilder literal = new StringBuilder();
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                if (c == '}') {
-                    break;
-                }
-                if (c == '{' || (branch && c == '#')) {
-                    if (!literal.isEmpty()) {
-                        nodes.add(new Literal(literal.toString()));
-                        literal.setLength(0);
-                    }
-                    i++;
-                    nodes.add(c == '#' ? new Hash() : argument());
-                } else {
-                    literal.append(c);
-                    i++;
-                }
-            }
-            if (!literal.isEmpty()) {
-                nodes.add(new Literal(literal.toString()));
-            }
-            return List.copyOf(nodes);
-        }
-
-        private Node argument() {
-            String name = word();
-            if (!NAME.matcher(name).matches()) {
-                throw error("an argument name (letters and digits) after {");
-            }
-            spaces();
-            if (next('}')) {
-                return new Arg(name);
-            }
-            if (!next(',') || !word().equals("plural") || !next(',')) {
-                throw error("} or \", plural,\" after {" + name);
-            }
-            Map<String, List<Node>> branches = new LinkedHashMap<>();
-            while (true) {
-                spaces();
-                if (next('}')) {
-                    break;
-                }
-                String category = word();
-                if (!CATEGORIES.contains(category)) {
-                    throw error("a plural category (" + String.join(", ", new TreeSet<>(CATEGORIES))
-                            + "), not \"" + category + "\"");
-                }
-                if (!category.equals("other") && !requiredCategories(language).contains(category)) {
-                    throw error("no \"" + category + "\" branch: " + language + " does not use it for whole numbers");
-                }
-                spaces();
-                if (!next('{')) {
-                    throw error("{ after the plural category " + category);
-                }
-                List<Node> branch = sequence(true);
-                if (!next('}')) {
-                    throw error("} closing the " + category + " branch");
-                }
-                if (branches.put(category, branch) != null) {
-                    throw error("one " + category + " branch, not two");
-                }
-            }
-            Set<String> missing = new TreeSet<>(requiredCategories(language));
-            missing.removeAll(branches.keySet());
-            if (!missing.isEmpty()) {
-                throw error("the plural {" + name + "} to have the branches " + missing + " (" + language + ")");
-            }
-            return new Plural(name, Map.copyOf(branches));
-        }
-
-        private String word() {
-            spaces();
-            int start = i;
-            while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
-                i++;
-            }
-            return s.substring(start, i);
-        }
-
-        private void spaces() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private boolean next(char c) {
-            spaces();
-            if (i < s.length() && s.charAt(i) == c) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        private IllegalStateException error(String expected) {
-            return new IllegalStateException(resource + ": message \"" + key + "\" expects " + expected
-                    + " at character " + i + ": " + s);
-        }
     }
 }

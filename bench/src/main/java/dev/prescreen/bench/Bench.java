@@ -10,9 +10,6 @@ import dev.prescreen.local.cloud.ProjectLayout;
 import dev.prescreen.local.runtime.LocalRuntime;
 import dev.prescreen.local.runtime.demo.CandidateDriver;
 import dev.prescreen.local.runtime.demo.RecruiterClient;
-import dev.prescreen.calibration.ScorerBenchmark;
-import dev.prescreen.calibration.CalibrationSet;
-import dev.prescreen.scoring.ScoringInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +46,7 @@ public final class Bench {
         Set<String> parts = args.length == 0 ? Set.of("coldstart", "warm", "scorer", "pipeline", "invitations")
                 : Set.copyOf(Arrays.asList(args));
         if (parts.contains("scorer")) {
-            scorer();
+            ScorerThroughput.run();
         }
         if (parts.contains("coldstart") || parts.contains("warm") || parts.contains("pipeline")) {
             try (LocalCloud cloud = LocalCloud.builder().start();
@@ -76,37 +73,6 @@ public final class Bench {
 
     static void figure(String name, double value, String unit) {
         System.out.printf(Locale.ROOT, "%s %.1f %s%n", name, value, unit);
-    }
-
-    // ---- scorer ----
-
-    /**
-     * One thread scoring the calibration answers (bank questions and recruiters' own, which always take the embedding
-     * model) over and over; synthetic answers when they are absent.
-     */
-    private static void scorer() throws IOException {
-        Path dir = ProjectLayout.root().resolve("../shared/calibration").normalize();
-        if (!Files.isRegularFile(dir.resolve("answers.jsonl"))) {
-            System.out.println("# " + dir + " not found: scoring synthetic answers instead");
-            ScorerBenchmark.main(new String[] {"5"});
-            return;
-        }
-        List<ScoringInput> inputs = new ArrayList<>();
-        for (String file : List.of("answers.jsonl", "varied.jsonl")) {
-            CalibrationSet.read(dir.resolve(file)).forEach(e -> inputs.add(e.input()));
-        }
-        dev.prescreen.scoring.RubricScorer scorer = new dev.prescreen.scoring.RubricScorer();
-        Instant warmEnd = Instant.now().plusSeconds(3);
-        int i = 0;
-        while (Instant.now().isBefore(warmEnd)) {
-            scorer.score(inputs.get(i++ % inputs.size()));
-        }
-        long start = System.nanoTime();
-        long answers = 0;
-        while (System.nanoTime() - start < 10_000_000_000L) {
-            scorer.score(inputs.get((int) (answers++ % inputs.size())));
-        }
-        figure("scorer_throughput", answers / ((System.nanoTime() - start) / 1e9), "answers/s");
     }
 
     // ---- cold start ----

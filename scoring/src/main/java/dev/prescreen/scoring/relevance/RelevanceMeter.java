@@ -59,7 +59,7 @@ public final class RelevanceMeter {
     /** @param answerStems the stems of the kept answer's words (forms and lemmas), from the extractor */
     public EvidenceRecord measure(String question, String keptAnswer, Set<String> answerStems, EvidenceRecord evidence) {
         Set<String> terms = questionTerms.computeIfAbsent(question, this::questionTerms);
-        long hits = terms.stream().filter(answerStems::contains).count();
+        long hits = terms.stream().filter(term -> answerStems.contains(term) || partOfCompound(term, answerStems)).count();
         EvidenceRecord out = evidence.with(Measure.QUESTION_TERMS, terms.size(), List.of())
                 .with(Measure.QUESTION_TERM_HITS, hits, List.of());
         boolean conceptsSettleIt = evidence.get(Measure.CONCEPTS) > 0
@@ -81,6 +81,23 @@ public final class RelevanceMeter {
         }
         return out.with(Measure.SEMANTIC_MEASURED, 1, List.of()).with(Measure.SEMANTIC_SIMILARITY, similarity, List.of())
                 .with(Measure.SEMANTIC_MARGIN, other < -0.5 ? 1 : similarity - other, List.of());
+    }
+
+    /** Shortest answer stem that may be the head of a question's compound ("programmeringsspråk" and "språk"). */
+    private static final int MIN_COMPOUND_HEAD = 4;
+
+    /** In a language that compounds, the answer may use the head or the modifier of the question's compound term. */
+    private boolean partOfCompound(String term, Set<String> answerStems) {
+        if (!pack.compounds()) {
+            return false;
+        }
+        for (String a : answerStems) {
+            if (a.length() >= MIN_COMPOUND_HEAD && a.length() < term.length() && (term.endsWith(a) || term.startsWith(a))
+                    || term.length() >= MIN_COMPOUND_HEAD && a.length() > term.length() && a.startsWith(term)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<String> questionTerms(String question) {

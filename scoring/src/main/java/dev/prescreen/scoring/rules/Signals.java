@@ -74,8 +74,14 @@ final class Signals {
         if (e.get(CONCEPTS) > 0) {
             boolean conceptsMissed = e.get(CONCEPT_HITS) == 0 || (e.get(CONCEPT_HITS) == 1
                     && e.get(WORDS) >= t.get("off_topic.single_concept_min_words") && e.get(TECHNOLOGIES) <= 2);
-            // without an embedding model (a language that has none) the concepts alone decide
-            return (conceptsMissed && (!semantic || margin < t.get("off_topic.bank_max_margin")))
+            // without an embedding model (a language that has none) the concepts decide, unless the answer uses the
+            // question's own words: a translated concept list misses many ways of saying the same thing
+            boolean usesTheQuestionsWords = e.share(QUESTION_TERM_HITS, QUESTION_TERMS, 0)
+                    >= t.get("off_topic.lexical_max_term_share");
+            // nor when it evades the question in general words: an evasive answer is scored as one, not as another topic
+            boolean evades = e.get(EVASIVE) > 0 || vagueShare(e) >= t.get("off_topic.lexical_vague_share");
+            usesTheQuestionsWords |= !semantic && evades;
+            return (conceptsMissed && (semantic ? margin < t.get("off_topic.bank_max_margin") : !usesTheQuestionsWords))
                     || (semantic && e.get(CONCEPT_HITS) <= 1 && margin < t.get("off_topic.own_question_max_margin"));
         }
         double similarity = e.get(SEMANTIC_SIMILARITY);

@@ -36,11 +36,12 @@ public final class WordTokenizer {
     public record Span(String text, int start, int end) {
     }
 
-    /** Sentence spans, trimmed of surrounding space. */
+    /** Sentence spans, trimmed of surrounding space; offsets are those of {@code text}. */
     public List<int[]> sentences(String text) {
         List<int[]> out = new ArrayList<>();
         BreakIterator it = BreakIterator.getSentenceInstance(locale);
-        it.setText(text);
+        // the break iterator wants a capital after the full stop; speech transcripts are often all lower case
+        it.setText(Analyzer.recase(text));
         int start = it.first();
         for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
             int s = start;

@@ -36,4 +36,12 @@ class WordTokenizerTest {
                 sentences.get(3)[1]);
         assertThat(text.substring(spans.get(0).start(), spans.get(0).end())).isEqualTo("Verifico");
     }
+
+    @Test
+    void aLowerCaseTranscriptIsSplitIntoItsSentencesToo() {
+        String text = "ja klar. bei der telekom ham wir das umgebaut. danach lief es!";
+        List<int[]> sentences = new WordTokenizer(Locale.GERMAN, false).sentences(text);
+        assertThat(sentences).hasSize(3);
+        assertThat(text.substring(sentences.get(1)[0], sentences.get(1)[1])).isEqualTo("bei der telekom ham wir das umgebaut.");
+    }
 }

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>Tags are universal POS tags where the lexicon knows them: PRON for the subject pronouns, AUX for the auxiliaries,
  * NUM, PUNCT, {@value Token#FUNCTION_WORD} for the language's other stop words, PROPN for a capitalised word inside a
- * sentence (in languages that do not capitalise every noun), and X for any other word. Lemmas are the stems.
+ * sentence (in languages that do not capitalise every noun), and X for any other word. Forms are lower-cased and
+ * folded ({@link Folding}); lemmas are the stems of the words as written.
  */
 public final class LexicalPack implements LanguagePack {
 
@@ -26,7 +27,7 @@ public final class LexicalPack implements LanguagePack {
                        boolean capitalisesNouns, boolean elides, boolean compounds) {
     }
 
-    /** A stemmer for one thread. */
+    /** A stemmer for one thread; it gets the word lower-cased as written, and its stem is folded after. */
     public interface Stemmer {
         String stem(String lowerCaseWord);
     }
@@ -71,10 +72,10 @@ public final class LexicalPack implements LanguagePack {
     /** Lower-cased and folded, so answers typed without diacritics meet the bank's concepts on the same stem. */
     @Override
     public String stem(String word) {
-        String w = Folding.fold(word);
+        String w = word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         int apostrophe = w.indexOf('\'');
         if (apostrophe > 0 && apostrophe == w.length() - 1) {
-            return w;
+            return Folding.fold(w);
         }
         String stem = Folding.fold(stemmer.stem(w));
         // borrowed words keep their English plural in every one of these languages: "logs", "tests", "endpoints"
@@ -97,10 +98,13 @@ public final class LexicalPack implements LanguagePack {
             List<Token> tokens = new ArrayList<>();
             boolean first = true;
             for (WordTokenizer.Span span : tokenizer.tokens(text, s[0], s[1])) {
-                String form = span.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+                String lower = span.text().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+                // forms without diacritics, so "réplication" is the technology "replication"; the stem is taken
+                // from the word as written (a dictionary lemmatiser needs its letters)
+                String form = Folding.fold(lower);
                 String tag = tag(span.text(), form, first);
                 first = false;
-                String lemma = tag.equals("PUNCT") ? form : stem(form);
+                String lemma = tag.equals("PUNCT") ? form : stem(lower);
                 tokens.add(new Token(form, tag, lemma, span.start(), span.end()));
             }
             if (!tokens.isEmpty()) {

@@ -125,8 +125,9 @@ final class LuceneLanguages {
     private static Supplier<LexicalPack.Stemmer> snowball(Supplier<SnowballStemmer> factory) {
         return () -> {
             SnowballStemmer s = factory.get();
+            // folded first, so an answer typed without accents meets the bank's concepts on the same stem
             return word -> {
-                s.setCurrent(word);
+                s.setCurrent(Folding.fold(word));
                 s.stem();
                 return s.getCurrent();
             };

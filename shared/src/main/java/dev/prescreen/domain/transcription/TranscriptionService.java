@@ -74,16 +74,21 @@ public final class TranscriptionService {
                 return Optional.of(Outcome.IGNORED); // not the upload the answer recorded: never transcribed
             }
             if (answer.transcription() != null) {
+                // recorded before (a redelivery, or a start that failed after the record): the start is idempotent
+                startJob(answer.transcription().jobName(), recording, answer.language());
                 return Optional.of(Outcome.ALREADY_STARTED);
             }
+            // the job is recorded before it starts, so its state-change event always finds it (a job can fail in
+            // less time than a write takes); a job recorded but never started is started by the reconciler
             String name = jobName(answer.answerId(), 1);
-            boolean started = startJob(name, recording, answer.language());
             Answer withJob = answer.change(b -> {
                 b.transcription = new Answer.TranscriptionJob(name, clock.instant(), 1);
                 return b;
             });
-            return interviews.replaceAnswer(withJob, answer.revision())
-                    ? Optional.of(started ? Outcome.STARTED : Outcome.ALREADY_STARTED) : Optional.empty();
+            if (!interviews.replaceAnswer(withJob, answer.revision())) {
+                return Optional.empty();
+            }
+            return Optional.of(startJob(name, recording, answer.language()) ? Outcome.STARTED : Outcome.ALREADY_STARTED);
         });
     }
 

@@ -42,6 +42,15 @@ class DemoIT {
         assertThat(gaming.overall()).as(log).isLessThan(byProfile.get("average").overall());
         assertThat(strong.overall()).isGreaterThan(byProfile.get("average").overall());
         assertThat(byProfile.get("average").overall()).isGreaterThan(weak.overall());
-        assertThat(log).contains("dropped off", "resumed and finished", "reports: 7/7");
+        Demo.Result spanish = byProfile.get("strong, answers in Spanish");
+        Demo.Result german = byProfile.get("average, answers in German");
+        assertThat(spanish.language()).isEqualTo("es-ES");
+        assertThat(german.language()).isEqualTo("de-DE");
+        assertThat(spanish.planId()).isNotEqualTo(strong.planId()).isNotEqualTo(german.planId());
+        assertThat(spanish.reportEmailed()).as(log).isTrue();
+        assertThat(german.reportEmailed()).as(log).isTrue();
+        assertThat(spanish.passed()).as("a strong answer in Spanish is scored as one: " + log).isTrue();
+        assertThat(spanish.overall()).as(log).isGreaterThan(german.overall());
+        assertThat(log).contains("dropped off", "resumed and finished", "reports: 9/9", "(es-ES)", "(de-DE)");
     }
 }

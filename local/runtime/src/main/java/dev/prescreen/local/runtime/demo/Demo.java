@@ -23,15 +23,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo screening (data in {@code demo/screening.json}): a recruiter creates a Backend Engineer plan
- * and invites simulated candidates through the HTTP API; each reads the invitation from the local
+ * The demo screening (data in {@code demo/screening.json}): a recruiter creates Backend Engineer plans in
+ * English, Spanish and German and invites simulated candidates through the HTTP API; each reads the invitation from the local
  * mailbox and answers through the session API (one by voice, synthesised with espeak-ng and transcribed
  * by the local Transcribe stand-in; one drops off and resumes); the reports are awaited and ranked.
  */
 public final class Demo {
 
     /** One simulated candidate's outcome. */
-    public record Result(String name, String profile, String interviewId, Integer overall, Boolean passed,
+    public record Result(String name, String profile, String language, String planId, String interviewId,
+            Integer overall, Boolean passed,
             List<String> flags, List<Integer> needsReview, boolean reportEmailed) {
     }
 
@@ -55,101 +56,144 @@ public final class Demo {
 
     public Outcome run(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        JsonNode scenario = scenario();
         String run = UUID.randomUUID().toString().substring(0, 6);
         String organisation = "demo-" + run;
         String recipient = "hiring@" + organisation + ".example";
         RecruiterClient recruiter = new RecruiterClient(runtime, organisation, "rita@" + organisation + ".example");
 
-        out.println("1. Creating the plan (8 bank questions, pass threshold 60) as a recruiter of " + organisation);
-        Map<String, Object> plan = new LinkedHashMap<>(Json.mapper().convertValue(scenario.path("plan"), Map.class));
-        List<Map<String, Object>> questions = new ArrayList<>();
-        scenario.path("plan").path("questions").forEach(n -> questions.add(Map.of("bankQuestion", n.asInt())));
-        plan.put("questions", questions);
-        plan.put("recipients", List.of(recipient));
-        String planId = recruiter.call("POST", "/plans", plan, 201).path("planId").asText();
-
-        List<JsonNode> candidates = new ArrayList<>();
-        scenario.path("candidates").forEach(candidates::add);
-        List<Integer> bank = new ArrayList<>();
-        scenario.path("plan").path("questions").forEach(n -> bank.add(n.asInt()));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Map<String, String> emails = new LinkedHashMap<>();
-        for (JsonNode candidate : candidates) {
-            String email = candidate.path("name").asText().toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "")
-                    .trim().replaceAll("\\s+", ".") + "." + run + "@candidates.example";
-            emails.put(candidate.path("name").asText(), email);
-            rows.add(Map.of("name", candidate.path("name").asText(), "email", email));
+        List<Screening> screenings = new ArrayList<>();
+        scenario().path("screenings").forEach(s -> screenings.add(new Screening(s)));
+        int step = 1;
+        for (Screening screening : screenings) {
+            out.println(step++ + ". Creating the " + screening.language() + " plan (" + screening.bank.size()
+                    + " bank questions, pass threshold 60) as a recruiter of " + organisation);
+            screening.planId = createPlan(recruiter, screening, recipient);
+            out.println("   inviting " + screening.candidates.size() + " candidates in one batch");
+            JsonNode batch = recruiter.call("POST", "/plans/" + screening.planId + "/batches",
+                    Map.of("candidates", rows(screening, run)), 201);
+            out.println("   accepted " + batch.path("accepted").asInt() + ", rejected " + batch.path("rejected").size());
         }
-        out.println("2. Inviting " + rows.size() + " candidates in one batch");
-        JsonNode batch = recruiter.call("POST", "/plans/" + planId + "/batches", Map.of("candidates", rows), 201);
-        out.println("   accepted " + batch.path("accepted").asInt() + ", rejected " + batch.path("rejected").size());
 
-        out.println("3. Candidates read their invitations and answer");
-        Map<String, String> links = new LinkedHashMap<>();
-        for (JsonNode candidate : candidates) {
-            String name = candidate.path("name").asText();
-            links.put(name, invitationLink(emails.get(name), deadline));
-        }
-        List<JsonNode> resumeLater = new ArrayList<>();
-        for (JsonNode candidate : candidates) {
-            String name = candidate.path("name").asText();
-            int dropAfter = candidate.path("dropAfter").asInt(Integer.MAX_VALUE);
-            int given = new CandidateDriver(runtime.apiEndpoint(), links.get(name))
-                    .run(answers(candidate, bank), dropAfter, remaining(deadline));
-            if (dropAfter != Integer.MAX_VALUE) {
-                out.println("   " + name + " answered " + given + " and dropped off");
-                resumeLater.add(candidate);
-            } else {
-                out.println("   " + name + " (" + candidate.path("profile").asText() + ") finished");
+        out.println(step++ + ". Candidates read their invitations and answer");
+        List<Runnable> resumeLater = new ArrayList<>();
+        for (Screening screening : screenings) {
+            for (JsonNode candidate : screening.candidates) {
+                String name = candidate.path("name").asText();
+                String link = invitationLink(screening.emails.get(name), deadline);
+                int dropAfter = candidate.path("dropAfter").asInt(Integer.MAX_VALUE);
+                CandidateDriver.Answers answers = answers(candidate, screening.bank, screening.language());
+                int given = new CandidateDriver(runtime.apiEndpoint(), link).run(answers, dropAfter, remaining(deadline));
+                if (dropAfter != Integer.MAX_VALUE) {
+                    out.println("   " + name + " answered " + given + " and dropped off");
+                    resumeLater.add(() -> {
+                        new CandidateDriver(runtime.apiEndpoint(), link).run(answers, Integer.MAX_VALUE,
+                                remaining(deadline));
+                        out.println("   " + name + " came back through the same link, resumed and finished");
+                    });
+                } else {
+                    out.println("   " + name + " (" + candidate.path("profile").asText() + ") finished");
+                }
             }
         }
-        for (JsonNode candidate : resumeLater) {
-            String name = candidate.path("name").asText();
-            new CandidateDriver(runtime.apiEndpoint(), links.get(name)).run(answers(candidate, bank), Integer.MAX_VALUE,
-                    remaining(deadline));
-            out.println("   " + name + " came back through the same link, resumed and finished");
-        }
+        resumeLater.forEach(Runnable::run);
 
-        out.println("4. Waiting for the reports");
+        out.println(step + ". Waiting for the reports");
+        int expected = screenings.stream().mapToInt(s -> s.candidates.size()).sum();
         int reported = -1;
-        JsonNode ranking = null;
+        Map<Screening, JsonNode> rankings = new LinkedHashMap<>();
         while (Instant.now().isBefore(deadline)) {
-            ranking = recruiter.call("GET", "/plans/" + planId + "/candidates", null, 200).path("items");
-            if (ranking.size() != reported) {
-                reported = ranking.size();
-                out.println("   reports: " + reported + "/" + candidates.size());
+            for (Screening screening : screenings) {
+                rankings.put(screening, recruiter.call("GET", "/plans/" + screening.planId + "/candidates", null, 200)
+                        .path("items"));
             }
-            if (reported == candidates.size() && mailbox.to(recipient).size() >= candidates.size()) {
+            int now = rankings.values().stream().mapToInt(JsonNode::size).sum();
+            if (now != reported) {
+                reported = now;
+                out.println("   reports: " + reported + "/" + expected);
+            }
+            if (reported == expected && mailbox.to(recipient).size() >= expected) {
                 break;
             }
             pause();
         }
         List<LocalMailbox.Email> reportEmails = mailbox.to(recipient);
         List<Result> results = new ArrayList<>();
-        for (JsonNode row : ranking == null ? Json.mapper().createArrayNode() : ranking) {
-            String name = row.path("name").asText();
-            String profile = candidates.stream().filter(c -> c.path("name").asText().equals(name))
-                    .map(c -> c.path("profile").asText()).findFirst().orElse("");
-            List<String> flags = new ArrayList<>();
-            row.path("flags").forEach(f -> flags.add(f.asText()));
-            List<Integer> review = new ArrayList<>();
-            row.path("needsReview").forEach(r -> review.add(r.asInt()));
-            boolean emailed = reportEmails.stream().anyMatch(e -> e.subject().contains(name));
-            results.add(new Result(name, profile, row.path("interviewId").asText(),
-                    row.path("overall").isNull() ? null : row.path("overall").asInt(),
-                    row.path("passed").isNull() ? null : row.path("passed").asBoolean(), flags, review, emailed));
-        }
-        return new Outcome(organisation, planId, recruiter.token(), results, candidates.size());
+        rankings.forEach((screening, ranking) -> {
+            for (JsonNode row : ranking) {
+                results.add(result(screening, row, reportEmails));
+            }
+        });
+        return new Outcome(organisation, screenings.get(0).planId, recruiter.token(), results, expected);
     }
 
-    /** Prints the ranked table. */
+    /** One plan of the scenario, in one language, with its candidates. */
+    private static final class Screening {
+        final JsonNode plan;
+        final List<JsonNode> candidates = new ArrayList<>();
+        final List<Integer> bank = new ArrayList<>();
+        final Map<String, String> emails = new LinkedHashMap<>();
+        String planId;
+
+        Screening(JsonNode screening) {
+            plan = screening.path("plan");
+            screening.path("candidates").forEach(candidates::add);
+            plan.path("questions").forEach(n -> bank.add(n.asInt()));
+        }
+
+        String language() {
+            return plan.path("language").asText();
+        }
+    }
+
+    private static String createPlan(RecruiterClient recruiter, Screening screening, String recipient) {
+        Map<String, Object> plan = new LinkedHashMap<>(Json.mapper().convertValue(screening.plan, Map.class));
+        List<Map<String, Object>> questions = new ArrayList<>();
+        screening.bank.forEach(n -> questions.add(Map.of("bankQuestion", n)));
+        plan.put("questions", questions);
+        plan.put("recipients", List.of(recipient));
+        return recruiter.call("POST", "/plans", plan, 201).path("planId").asText();
+    }
+
+    private static List<Map<String, Object>> rows(Screening screening, String run) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode candidate : screening.candidates) {
+            String name = candidate.path("name").asText();
+            String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+            String email = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").trim().replaceAll("\\s+", ".")
+                    + "." + run + "@candidates.example";
+            screening.emails.put(name, email);
+            rows.add(Map.of("name", name, "email", email));
+        }
+        return rows;
+    }
+
+    private static Result result(Screening screening, JsonNode row, List<LocalMailbox.Email> reportEmails) {
+        String name = row.path("name").asText();
+        String profile = screening.candidates.stream().filter(c -> c.path("name").asText().equals(name))
+                .map(c -> c.path("profile").asText()).findFirst().orElse("");
+        List<String> flags = new ArrayList<>();
+        row.path("flags").forEach(f -> flags.add(f.asText()));
+        List<Integer> review = new ArrayList<>();
+        row.path("needsReview").forEach(r -> review.add(r.asInt()));
+        boolean emailed = reportEmails.stream().anyMatch(e -> e.subject().contains(name));
+        return new Result(name, profile, screening.language(), screening.planId, row.path("interviewId").asText(),
+                row.path("overall").isNull() ? null : row.path("overall").asInt(),
+                row.path("passed").isNull() ? null : row.path("passed").asBoolean(), flags, review, emailed);
+    }
+
+    /** Prints the ranked table of each plan. */
     public void print(Outcome outcome) {
-        out.println();
-        out.printf(Locale.ROOT, "%-4s %-38s %-34s %7s %-6s %-34s %s%n", "rank", "candidate", "profile", "overall",
-                "passed", "flags", "review");
+        String plan = null;
         int rank = 0;
         for (Result result : outcome.results()) {
+            if (!result.planId().equals(plan)) {
+                plan = result.planId();
+                rank = 0;
+                out.println();
+                out.println("plan " + plan + " (" + result.language() + ")");
+                out.printf(Locale.ROOT, "%-4s %-38s %-34s %7s %-6s %-34s %s%n", "rank", "candidate", "profile",
+                        "overall", "passed", "flags", "review");
+            }
             rank++;
             out.printf(Locale.ROOT, "%-4d %-38s %-34s %7s %-6s %-34s %s%n", rank, truncate(result.name(), 38),
                     truncate(result.profile(), 34), result.overall() == null ? "-" : result.overall() + "/100",
@@ -159,7 +203,7 @@ public final class Demo {
         }
     }
 
-    private static CandidateDriver.Answers answers(JsonNode candidate, List<Integer> bank) {
+    private static CandidateDriver.Answers answers(JsonNode candidate, List<Integer> bank, String language) {
         List<Integer> voice = new ArrayList<>();
         candidate.path("voice").forEach(n -> voice.add(n.asInt()));
         return (position, kind, question) -> {
@@ -169,7 +213,7 @@ public final class Demo {
             int number = bank.get(position - 1);
             String text = candidate.path("answers").path(Integer.toString(number)).asText();
             if (voice.contains(number)) {
-                Optional<byte[]> wav = speak(text);
+                Optional<byte[]> wav = speak(text, language);
                 if (wav.isPresent()) {
                     return CandidateDriver.Answer.spoken(wav.get());
                 }
@@ -180,10 +224,16 @@ public final class Demo {
 
     /** espeak-ng's voice for a spoken answer; empty when espeak-ng is not installed (the answer is typed). */
     public static Optional<byte[]> speak(String text) {
+        return speak(text, "en-US");
+    }
+
+    /** The same in one of the interview languages (espeak-ng speaks all nine). */
+    public static Optional<byte[]> speak(String text, String language) {
         try {
             Path wav = Files.createTempFile("prescreen-voice-", ".wav");
             try {
-                Process espeak = new ProcessBuilder("espeak-ng", "-s", "150", "-w", wav.toString(), text)
+                Process espeak = new ProcessBuilder("espeak-ng", "-v", espeakVoice(language), "-s", "150", "-w",
+                        wav.toString(), text)
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (!espeak.waitFor(30, TimeUnit.SECONDS) || espeak.exitValue() != 0) {
                     return Optional.empty();
@@ -198,6 +248,15 @@ public final class Demo {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** espeak-ng names its voices by language, some by region ("es", "pt-br", "sv"). */
+    static String espeakVoice(String language) {
+        return switch (language) {
+            case "en-US" -> "en-us";
+            case "pt-BR" -> "pt-br";
+            default -> language.substring(0, 2);
+        };
     }
 
     private String invitationLink(String email, Instant deadline) {

@@ -148,7 +148,8 @@ public final class EvidenceExtractor {
             quantities++;
         }
 
-        boolean actionHere = clauses(st, at, tokens, marks, techAt, tally, techsActedOn);
+        boolean[] clauseVerb = new boolean[tokens.size()];
+        boolean actionHere = clauses(st, at, tokens, marks, techAt, clauseVerb, tally, techsActedOn);
         if (lexicon.matches(LexiconName.IF_I_HAD_TO, st)) {
             tally.add(Measure.IF_I_HAD_TO, 1);
         }
@@ -189,7 +190,7 @@ public final class EvidenceExtractor {
             }
             tally.span(quantified ? "measurable_result" : "result", s.start(), s.end());
         }
-        lists.measure(tokens, techAt, tally);
+        lists.measure(tokens, techAt, clauseVerb, tally);
 
         boolean concrete = techHere > 0 || quantities > 0 || employers > 0 || projects > 0
                 || (actionHere && conceptsHere > 0);
@@ -221,9 +222,11 @@ public final class EvidenceExtractor {
 
     /** Who acted in the sentence and how; returns whether the candidate did something themselves. */
     private boolean clauses(String sentence, int sentenceStart, List<Token> tokens, boolean[] marks, String[] techAt,
-                            Tally tally, Set<String> techsActedOn) {
+                            boolean[] clauseVerb, Tally tally, Set<String> techsActedOn) {
         boolean own = false;
         for (Clause c : clauses.of(tokens, sentence, sentenceStart)) {
+            // a tagger's verbs are left to the tags; a verb read from verb forms has no tag to say it is one
+            clauseVerb[c.index()] = pack.clauseStyle() == dev.prescreen.scoring.language.ClauseStyle.VERB_FORMS;
             if (c.subject() == Subject.I && !clauses.stative(c.verb())) {
                 int end = Math.min(tokens.size(), c.index() + ACTION_REACH);
                 for (int k = c.index() + 1; k < end; k++) {

@@ -23,8 +23,12 @@ final class KeywordLists {
         this.lexicon = lexicon;
     }
 
-    /** Measures the sentence's list runs; {@code techAt[k]} is the technology token k is part of, or null. */
-    void measure(List<Token> tokens, String[] techAt, Tally tally) {
+    /**
+     * Measures the sentence's list runs; {@code techAt[k]} is the technology token k is part of, or null;
+     * {@code clauseVerb[k]} whether token k is the verb of a clause read from verb forms (a language that drops the
+     * pronoun: "reproduzo com um teste" is a clause, not a list item).
+     */
+    void measure(List<Token> tokens, String[] techAt, boolean[] clauseVerb, Tally tally) {
         boolean[] technology = new boolean[techAt.length];
         for (int k = 0; k < techAt.length; k++) {
             technology[k] = techAt[k] != null;
@@ -42,14 +46,14 @@ final class KeywordLists {
         items.add(current);
         List<List<Integer>> run = new ArrayList<>();
         for (List<Integer> item : items) {
-            if (isItem(item, tokens)) {
+            if (isItem(item, tokens, clauseVerb)) {
                 run.add(item);
                 continue;
             }
             flush(run, tokens, technology, tally);
             run.clear();
             // technologies strung together without separators ("java python go rust kotlin"): one item each
-            List<List<Integer>> bare = bareTechnologies(item, tokens, techAt);
+            List<List<Integer>> bare = bareTechnologies(item, tokens, techAt, clauseVerb);
             if (bare.size() >= MIN_RUN) {
                 flush(bare, tokens, technology, tally);
             }
@@ -58,13 +62,14 @@ final class KeywordLists {
     }
 
     /** The technologies of a clause-free stretch, each as an item; empty if the stretch has a clause. */
-    private List<List<Integer>> bareTechnologies(List<Integer> item, List<Token> tokens, String[] techAt) {
+    private List<List<Integer>> bareTechnologies(List<Integer> item, List<Token> tokens, String[] techAt,
+                                                 boolean[] clauseVerb) {
         List<List<Integer>> out = new ArrayList<>();
         List<Integer> current = null;
         for (int k : item) {
             Token t = tokens.get(k);
             // a subject or an auxiliary makes a clause; a lone "verb" is usually a mis-tagged name ("go", "express")
-            if (t.is("AUX") || t.is("PRON") || lexicon.contains(LexiconName.SUBJECT_I, t.form())) {
+            if (t.is("AUX") || t.is("PRON") || clauseVerb[k] || lexicon.contains(LexiconName.SUBJECT_I, t.form())) {
                 return List.of();
             }
             if (techAt[k] != null) {
@@ -80,10 +85,10 @@ final class KeywordLists {
         return out;
     }
 
-    private boolean isItem(List<Integer> item, List<Token> tokens) {
+    private boolean isItem(List<Integer> item, List<Token> tokens, boolean[] clauseVerb) {
         List<Token> words = item.stream().map(tokens::get).filter(Token::isWord)
                 .filter(t -> !lexicon.contains(LexiconName.LIST_CONNECTOR, t.form())).toList();
-        if (words.isEmpty() || words.size() > MAX_ITEM_WORDS) {
+        if (words.isEmpty() || words.size() > MAX_ITEM_WORDS || item.stream().anyMatch(k -> clauseVerb[k])) {
             return false;
         }
         for (Token t : words) {

@@ -36,6 +36,15 @@ class GoldenSetTest {
     }
 
     @Test
+    void theGoldenSetHoldsAnswersInEveryInterviewLanguage() throws IOException {
+        List<GoldenSet.Golden> golden = GoldenSet.read(GoldenSet.FILE);
+        assertThat(golden).allSatisfy(g -> assertThat(g.line().has("expected")).as(g.line().path("id").asText()).isTrue());
+        for (String language : dev.prescreen.scoring.language.LanguagePacks.languages()) {
+            assertThat(golden).as(language).filteredOn(g -> g.input().language().equals(language)).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void theGoldenSetCoversEveryTypeAndEveryFlag() throws IOException {
         List<GoldenSet.Golden> golden = GoldenSet.read(GoldenSet.FILE);
         for (QuestionType type : QuestionType.values()) {

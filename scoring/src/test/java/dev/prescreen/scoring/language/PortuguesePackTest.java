@@ -214,6 +214,30 @@ class PortuguesePackTest {
     }
 
     @Test
+    void theExtentOfExperienceSoFarIsALimitNotAnAction() {
+        for (String answer : List.of(
+                "Até hoje só usei o MySQL em projetos pequenos.",
+                "Até agora eu só mexi com bancos relacionais.",
+                "Até o momento apenas configurei réplicas de leitura.")) {
+            EvidenceRecord e = evidence(answer);
+            assertThat(e.get(Measure.OWN_PAST_ACTIONS)).as(answer).isZero();
+            assertThat(e.get(Measure.NO_EXPERIENCE)).as(answer).isPositive();
+        }
+        // "só" alone only narrows an action that happened
+        assertThat(evidence("Eu só migrei as tabelas de pedidos.").get(Measure.OWN_PAST_ACTIONS)).isEqualTo(1);
+    }
+
+    @Test
+    void announcedPartsAreStepsAndWavingTheTopicAwayIsDismissive() {
+        assertThat(evidence("Faço isso em duas fases: cópia e virada.").get(Measure.STEPS)).isEqualTo(1);
+        assertThat(evidence("São quatro etapas bem separadas.").get(Measure.STEPS)).isEqualTo(1);
+        assertThat(evidence("O importante é subir logo, sem ficar debatendo índice.").get(Measure.DISMISSIVE))
+                .isEqualTo(1);
+        assertThat(evidence("Isso de normalizar tabela é perda de tempo.").get(Measure.DISMISSIVE)).isEqualTo(1);
+        assertThat(evidence("Sendo bem sincera, a migração atrasou.").get(Measure.FILLERS)).isEqualTo(1);
+    }
+
+    @Test
     void noAnswerIsNoAnswer() {
         ScoreCard card = score(QuestionType.GENERAL, "Hum. Não sei, desculpa.");
         assertThat(card.score()).isEqualTo(1);

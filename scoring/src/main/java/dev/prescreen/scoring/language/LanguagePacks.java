@@ -25,24 +25,30 @@ public final class LanguagePacks {
 
     /** Each lexicon is loaded once, on the first pack of its language, and shared by that language's packs. */
     private static void lexical(LexicalPack.Spec spec) {
-        Supplier<Lexicon> lexicon = new Supplier<>() {
-            private volatile Lexicon loaded;
+        String base = "scoring/lexicon/" + spec.language();
+        Supplier<Lexicon> lexicon = once(() -> Lexicon.load(base + ".txt", true));
+        Supplier<TechLexicon> technologies = once(() -> TechLexicon.withAliases(base + ".technologies.txt"));
+        PACKS.put(spec.language(), () -> new LexicalPack(spec, lexicon.get(), technologies.get()));
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> load) {
+        return new Supplier<>() {
+            private volatile T loaded;
 
             @Override
-            public Lexicon get() {
-                Lexicon l = loaded;
-                if (l == null) {
+            public T get() {
+                T value = loaded;
+                if (value == null) {
                     synchronized (this) {
                         if (loaded == null) {
-                            loaded = Lexicon.load("scoring/lexicon/" + spec.language() + ".txt", true);
+                            loaded = load.get();
                         }
-                        l = loaded;
+                        value = loaded;
                     }
                 }
-                return l;
+                return value;
             }
         };
-        PACKS.put(spec.language(), () -> new LexicalPack(spec, lexicon.get()));
     }
 
     private LanguagePacks() {

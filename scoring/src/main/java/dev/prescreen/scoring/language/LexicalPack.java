@@ -34,12 +34,14 @@ public final class LexicalPack implements LanguagePack {
 
     private final Spec spec;
     private final Lexicon lexicon;
+    private final TechLexicon technologies;
     private final Stemmer stemmer;
     private final WordTokenizer tokenizer;
 
-    public LexicalPack(Spec spec, Lexicon lexicon) {
+    public LexicalPack(Spec spec, Lexicon lexicon, TechLexicon technologies) {
         this.spec = spec;
         this.lexicon = lexicon;
+        this.technologies = technologies;
         this.stemmer = spec.stemmer().get();
         this.tokenizer = new WordTokenizer(Locale.forLanguageTag(spec.language()), spec.elides());
     }
@@ -52,6 +54,12 @@ public final class LexicalPack implements LanguagePack {
     @Override
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    /** The shared technologies, with the language's own names for them ({@code <language>.technologies.txt}). */
+    @Override
+    public TechLexicon technologies() {
+        return technologies;
     }
 
     @Override

@@ -36,6 +36,41 @@ public final class TechLexicon {
         return Holder.BUILT_IN;
     }
 
+    /**
+     * The built-in lexicon with one language's names for its techniques and technologies, read from a file of
+     * {@code alias: heard form, heard form => canonical term} lines (matched without diacritics, as that language's
+     * tokens are): "índice, índices => index", "Datenbank => database", "cafca => kafka".
+     */
+    public static TechLexicon withAliases(String resource) {
+        TechLexicon lexicon = new TechLexicon();
+        lexicon.categoryByKey.putAll(builtIn().categoryByKey);
+        lexicon.canonicalByKey.putAll(builtIn().canonicalByKey);
+        lexicon.aliasByKey.putAll(builtIn().aliasByKey);
+        int number = 0;
+        for (String raw : ClasspathResources.requiredLines(resource)) {
+            number++;
+            String line = Folding.fold(raw.strip());
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int arrow = line.indexOf("=>");
+            if (!line.startsWith("alias:") || arrow < 0) {
+                throw new IllegalStateException(resource + ":" + number + ": expected 'alias: heard, heard => canonical'");
+            }
+            String canonical = line.substring(arrow + 2).strip();
+            if (!lexicon.canonicalByKey.containsKey(key(canonical))) {
+                throw new IllegalStateException(resource + ":" + number + ": '" + canonical
+                        + "' is not a term of " + RESOURCE);
+            }
+            for (String heard : line.substring("alias:".length(), arrow).split(",")) {
+                if (!heard.isBlank()) {
+                    lexicon.aliasByKey.put(String.join(" ", heard.strip().split("\\s+")), canonical);
+                }
+            }
+        }
+        return lexicon;
+    }
+
     /** Joins tokens without spaces: the key under which both "elastic search" and "elasticsearch" are stored. */
     public static String key(List<String> parts) {
         StringBuilder sb = new StringBuilder();

@@ -57,6 +57,13 @@ class CandidatePageIT {
     private record Run(int exitCode, String output, JsonNode result) {
     }
 
+    /** Screenshots are kept as test output, to look at: {@code local/runtime/target/screenshots/}. */
+    private static Path screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots").toAbsolutePath();
+        Files.createDirectories(dir);
+        return dir.resolve(name);
+    }
+
     private static Run runPage(LocalRuntime runtime, String token, Path wav, int voiceAnswers, Path screenshot,
             String language) throws Exception {
         Process node = new ProcessBuilder("node", "e2e/candidate-page.mjs",
@@ -93,7 +100,7 @@ class CandidatePageIT {
         String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
         Path wav = temp.resolve("voice.wav");
         Files.write(wav, toneWav(4));
-        Path screenshot = temp.resolve("page.png");
+        Path screenshot = screenshot("page-en-US.png");
 
         Run run = runPage(runtime, token, wav, 2, screenshot, "en-US");
         String output = run.output();
@@ -135,7 +142,7 @@ class CandidatePageIT {
         String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
         Path wav = temp.resolve("silence.wav");
         Files.write(wav, toneWav(1));
-        Path screenshot = temp.resolve("page-" + language + ".png");
+        Path screenshot = screenshot("page-" + language + ".png");
 
         Run run = runPage(runtime, token, wav, 0, screenshot, language);
         JsonNode result = run.result();

@@ -10,9 +10,25 @@ public final class RecordingMailer implements Mailer {
 
     private final List<OutgoingEmail> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger rejections = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    /** The provider refuses the next {@code n} messages for good, as SES does an invalid address. */
+    public void rejectNext(int n) {
+        rejections.set(n);
+    }
+
+    /** Every message it was asked to send, refused or not. */
+    public int attempts() {
+        return attempts.get();
+    }
 
     @Override
     public String send(OutgoingEmail email) {
+        attempts.incrementAndGet();
+        if (rejections.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new Rejected("the mail service rejected the message", null);
+        }
         sent.add(email);
         return "msg-" + ids.incrementAndGet();
     }

@@ -18,7 +18,8 @@ record ReportRepresentation(Integer rank, Integer ranked, Integer percentile, Ma
     record Body(String interviewId, String planId, String planVersion, String candidateId, String candidateName,
                 String roleTitle, String language, String scorerVersion, Instant invitedAt, Instant startedAt,
                 Instant completedAt, long durationSeconds, Integer overall, Boolean passed, int passThreshold,
-                List<Integer> needsReview, List<Question> questions, List<Report.Review> reviews) {
+                List<Integer> needsReview, List<Question> questions, List<Report.Review> reviews, Instant emailSentAt,
+                String emailFailure) {
     }
 
     /** @param recordings the names of the question's recordings in the report's {@code recordings} links */
@@ -39,6 +40,6 @@ record ReportRepresentation(Integer rank, Integer ranked, Integer percentile, Ma
                 new Body(r.interviewId(), r.planId(), r.planVersion(), r.candidateId(), r.candidateName(),
                         r.roleTitle(), r.language(), r.scorerVersion(), r.invitedAt(), r.startedAt(), r.completedAt(),
                         r.durationSeconds(), r.overall(), r.passed(), r.passThreshold(), r.needsReview(), questions,
-                        r.reviews()));
+                        r.reviews(), r.emailSentAt(), r.emailFailure()));
     }
 }

@@ -33,6 +33,7 @@ public record Report(
         List<Review> reviews,
         Instant emailIntentAt,
         Instant emailSentAt,
+        String emailFailure,
         long revision) {
 
     /** A copy with the changes applied, one revision later. */
@@ -49,6 +50,7 @@ public record Report(
         public List<Review> reviews;
         public Instant emailIntentAt;
         public Instant emailSentAt;
+        public String emailFailure;
         private final Report base;
 
         Changes(Report base) {
@@ -60,13 +62,14 @@ public record Report(
             reviews = base.reviews;
             emailIntentAt = base.emailIntentAt;
             emailSentAt = base.emailSentAt;
+            emailFailure = base.emailFailure;
         }
 
         Report build(long revision) {
             return new Report(base.interviewId, base.organisation, base.planId, base.planVersion, base.candidateId,
                     base.candidateName, base.roleTitle, base.language, base.scorerVersion, base.invitedAt,
                     base.startedAt, base.completedAt, base.durationSeconds, overall, passed, base.passThreshold,
-                    needsReview, questions, reviews, emailIntentAt, emailSentAt, revision);
+                    needsReview, questions, reviews, emailIntentAt, emailSentAt, emailFailure, revision);
         }
     }
 

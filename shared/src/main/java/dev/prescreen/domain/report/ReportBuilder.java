@@ -35,7 +35,7 @@ public final class ReportBuilder {
                 interview.invitedAt(), interview.startedAt(), interview.completedAt(),
                 interview.startedAt() == null || interview.submittedAt() == null ? 0
                         : Duration.between(interview.startedAt(), interview.submittedAt()).toSeconds(),
-                null, null, plan.passThreshold(), List.of(), questions, List.of(), null, null, 1);
+                null, null, plan.passThreshold(), List.of(), questions, List.of(), null, null, null, 1);
         return rescore(draft);
     }
 

@@ -16,6 +16,7 @@ import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanRepository;
 import dev.prescreen.domain.session.RecordingStore;
 import dev.prescreen.domain.transcription.TranscribeOutput;
+import dev.prescreen.observability.Log;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,8 @@ public final class ReportService {
             reports.create(ReportBuilder.build(interview, plan, answers, name, scorerVersion)); // false: built already
             meter(interview, answers); // once per screening, whatever the redeliveries (recorded under its id)
         }
-        if (existing.map(Report::emailSentAt).isEmpty()) {
+        boolean settled = existing.map(r -> r.emailSentAt() != null || r.emailFailure() != null).orElse(false);
+        if (!settled) {
             Instant intent = existing.map(Report::emailIntentAt).orElse(null);
             if (intent != null && intent.isAfter(clock.instant().minus(EMAIL_RESEND_AFTER))) {
                 return; // being sent right now by another delivery of this message
@@ -145,7 +147,14 @@ public final class ReportService {
         }
         Report report = intent.get();
         int[] rank = reports.rankOf(organisation, report.planId(), report.overall());
-        mailer.send(ReportEmails.report(report, plan, rank[0], rank[1], reportLink(interviewId)));
+        try {
+            mailer.send(ReportEmails.report(report, plan, rank[0], rank[1], reportLink(interviewId)));
+        } catch (Mailer.Rejected e) {
+            // refused for good (an invalid recipient): recorded on the report for the recruiter, never sent again
+            Log.warn("report.email_rejected", Map.of("interviewId", interviewId));
+            markRejected(organisation, interviewId, e.getMessage());
+            return;
+        }
         markSent(organisation, interviewId);
         usage.record(organisation, month(clock.instant()), "email#report#" + interviewId, Map.of("emails", 1.0));
     }
@@ -155,6 +164,16 @@ public final class ReportService {
             Report report = reports.find(organisation, interviewId).orElseThrow();
             return report.emailSentAt() != null
                     || reports.replace(with(report, report.emailIntentAt(), clock.instant()), report.revision());
+        });
+    }
+
+    private void markRejected(String organisation, String interviewId, String reason) {
+        ConcurrentWrites.retry(REPORT, THE_REPORT, () -> {
+            Report report = reports.find(organisation, interviewId).orElseThrow();
+            return report.emailFailure() != null || reports.replace(report.change(c -> {
+                c.emailFailure = reason == null ? "rejected by the mail service" : reason;
+                return c;
+            }), report.revision());
         });
     }
 

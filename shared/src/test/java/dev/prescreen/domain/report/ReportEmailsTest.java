@@ -157,7 +157,7 @@ class ReportEmailsTest {
                 null, false, "voice", List.of(), null, List.of(new Report.TranscriptLine("interviewer", QUESTION, null)));
         return new Report("iv_1", "acme", Screenings.PLAN_ID, "v-1234", "cd_1", name, "Backend Engineer", "es-ES",
                 "rubric-test", AT, AT, AT, 300, 80, true, 60, List.of(2), List.of(scored, review), List.of(), null, null,
-                1);
+                null, 1);
     }
 
     private static Plan plan(String language, String reportLanguage) {

@@ -85,6 +85,20 @@ class ReportServiceTest {
     }
 
     @Test
+    void aReportEmailRefusedForGoodIsRecordedOnTheReportAndNeverTriedAgain() {
+        mailer.rejectNext(1);
+        service.interviewCompleted("acme", "iv_1");
+        clock.advance(ReportService.EMAIL_RESEND_AFTER.multipliedBy(3));
+        service.interviewCompleted("acme", "iv_1"); // the reconciler hands it over again
+
+        Report report = reports.find("acme", "iv_1").orElseThrow();
+        assertThat(report.emailSentAt()).isNull();
+        assertThat(report.emailFailure()).contains("rejected");
+        assertThat(mailer.attempts()).isEqualTo(1);
+        assertThat(interview().deliveredAt()).as("delivery is settled: the reconciler stops").isNotNull();
+    }
+
+    @Test
     void lostReportWritesAreRetried() {
         reports.loseNextWrites(4);
         service.interviewCompleted("acme", "iv_1");

@@ -26,7 +26,8 @@ final class SituationalRules {
                             && weighed(e) && e.get(CONDITIONALS) >= 1),
             Rule.of("situational.structured", 4, "Structured and concrete, little discussion of trade-offs.",
                     (e, t) -> (structured(e) && e.get(TECHNOLOGIES) >= t.get("situational.strong_min_technologies"))
-                            || (e.get(TECHNOLOGIES) >= 2 && e.get(CONDITIONALS) >= 1
+                            || (e.get(TECHNOLOGIES) >= t.get("situational.reasoned_min_technologies")
+                                && e.get(CONDITIONALS) >= 1
                                 && e.get(REASONS) + e.get(TRADEOFFS) > 0)),
             Rule.of("situational.some_reasoning", 3, "Some reasoning, but unordered or generic.", (e, t) -> true));
 

@@ -44,6 +44,20 @@ class LanguagePacksTest {
     }
 
     @Test
+    void aLanguageNamesTheSharedTechnologiesItsOwnWay() {
+        assertThat(terms("pl-PL", "przeniosłam zamówienia na kafkę i kubernetesa")).contains("kafka", "kubernetes");
+        assertThat(terms("es-ES", "añadí dos índices")).contains("index");
+        assertThat(terms("de-DE", "die indizes neu angelegt")).contains("index");
+        assertThat(terms("en-US", "añadí dos índices")).doesNotContain("index");
+    }
+
+    private static List<String> terms(String language, String text) {
+        LanguagePack pack = LanguagePacks.create(language);
+        List<String> forms = pack.analyze(text).stream().flatMap(s -> s.tokens().stream()).map(t -> t.form()).toList();
+        return pack.technologies().find(forms).stream().map(TechLexicon.Match::term).toList();
+    }
+
+    @Test
     void aLanguageWithoutAPackIsRefusedNamingThoseThatHaveOne() {
         assertThat(LanguagePacks.supports("ja-JP")).isFalse();
         assertThat(LanguagePacks.supports("en-GB")).isTrue();

@@ -152,7 +152,7 @@ class CandidatePageIT {
         assertThat(result.path("voice").asInt()).isZero();
 
         // The page speaks the plan's language, in the words of that language's catalogue.
-        Map<String, String> messages = CandidatePageCataloguesTest.catalogue(language);
+        Map<String, String> messages = CandidatePageSources.catalogue(language);
         JsonNode texts = result.path("texts");
         assertThat(result.path("lang").asText()).isEqualTo(language);
         assertThat(texts.path("consentButton").asText()).isEqualTo(messages.get("notice.start"));
@@ -164,7 +164,7 @@ class CandidatePageIT {
                 Map.of("position", "1", "count", String.valueOf(questions.size()))));
         assertThat(texts.path("doneHeading").asText()).isEqualTo(messages.get("done.heading"));
         assertThat(texts.path("consentButton").asText())
-                .isNotEqualTo(CandidatePageCataloguesTest.catalogue("en-US").get("notice.start"));
+                .isNotEqualTo(CandidatePageSources.catalogue("en-US").get("notice.start"));
 
         // Every typed answer arrived.
         var interviews = Fixtures.interviews(runtime);

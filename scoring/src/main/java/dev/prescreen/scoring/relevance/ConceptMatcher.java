@@ -1,5 +1,6 @@
 package dev.prescreen.scoring.relevance;
 
+import dev.prescreen.scoring.language.Compounds;
 import dev.prescreen.scoring.language.Folding;
 import dev.prescreen.scoring.language.LanguagePack;
 import dev.prescreen.scoring.language.TechLexicon;
@@ -73,19 +74,10 @@ public final class ConceptMatcher {
         return out;
     }
 
-    /** Shortest concept stem looked for inside a compound ("Datenbankmigration", "lasttest", "felsokningen"). */
-    private static final int MIN_COMPOUND_PART = 4;
-
     /** A concept as the head or the modifier of a one-word compound. */
     private static boolean partOfCompound(String stem, List<Token> tokens, boolean[] marks) {
-        if (stem.length() < MIN_COMPOUND_PART) {
-            return false;
-        }
         for (int i = 0; i < tokens.size(); i++) {
-            String form = Folding.fold(tokens.get(i).form());
-            boolean modifier = form.startsWith(stem);
-            boolean head = stem.length() >= MIN_COMPOUND_PART + 2 && form.contains(stem);
-            if (form.length() > stem.length() + 2 && (modifier || head)) {
+            if (Compounds.isPart(stem, Folding.fold(tokens.get(i).form()))) {
                 marks[i] = true;
                 return true;
             }

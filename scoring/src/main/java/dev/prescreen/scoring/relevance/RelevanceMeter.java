@@ -2,6 +2,7 @@ package dev.prescreen.scoring.relevance;
 
 import dev.prescreen.scoring.evidence.EvidenceRecord;
 import dev.prescreen.scoring.evidence.Measure;
+import dev.prescreen.scoring.language.Compounds;
 import dev.prescreen.scoring.language.LanguagePack;
 import dev.prescreen.scoring.language.LexiconName;
 import dev.prescreen.scoring.nlp.Sentence;
@@ -83,21 +84,10 @@ public final class RelevanceMeter {
                 .with(Measure.SEMANTIC_MARGIN, other < -0.5 ? 1 : similarity - other, List.of());
     }
 
-    /** Shortest answer stem that may be the head of a question's compound ("programmeringsspråk" and "språk"). */
-    private static final int MIN_COMPOUND_HEAD = 4;
-
-    /** In a language that compounds, the answer may use the head or the modifier of the question's compound term. */
+    /** In a language that compounds, the answer may use a part of the question's compound term, or the reverse. */
     private boolean partOfCompound(String term, Set<String> answerStems) {
-        if (!pack.compounds()) {
-            return false;
-        }
-        for (String a : answerStems) {
-            if (a.length() >= MIN_COMPOUND_HEAD && a.length() < term.length() && (term.endsWith(a) || term.startsWith(a))
-                    || term.length() >= MIN_COMPOUND_HEAD && a.length() > term.length() && a.startsWith(term)) {
-                return true;
-            }
-        }
-        return false;
+        return pack.compounds()
+                && answerStems.stream().anyMatch(a -> Compounds.isPart(a, term) || Compounds.isPart(term, a));
     }
 
     private Set<String> questionTerms(String question) {

@@ -68,16 +68,8 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private APIGatewayV2HTTPResponse bank(ApiRequest request) {
-        String role = request.pathParameter("role");
-        String language = request.query("language").orElse(Languages.DEFAULT);
-        if (!Languages.supported(language)) {
-            throw new DomainException.InvalidInput("language", Languages.refusal());
-        }
-        if (!banks.knows(role)) {
-            throw new DomainException.NotFound("question bank");
-        }
-        QuestionBank bank = banks.find(role, language).orElseThrow(() -> new DomainException.InvalidInput("language",
-                "the " + role + " bank is written in " + String.join(", ", banks.languages(role)) + " only"));
+        QuestionBank bank = banks.require(request.pathParameter("role"),
+                request.query("language").orElse(Languages.DEFAULT));
         Map<String, Object> body = new LinkedHashMap<>(bankSummary(bank));
         Map<String, Object> types = new LinkedHashMap<>();
         bank.types().forEach((type, guidance) -> types.put(type.label(), guidance));

@@ -2,6 +2,8 @@ package dev.prescreen.domain.bank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.Languages;
 import dev.prescreen.scoring.QuestionType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +44,21 @@ public final class QuestionBanks {
     /** The role's bank in a language (each language has its own, written for recruiters in that country). */
     public Optional<QuestionBank> find(String role, String language) {
         return banks.stream().filter(b -> b.role().equalsIgnoreCase(role) && b.language().equals(language)).findFirst();
+    }
+
+    /**
+     * The role's bank in a language a recruiter asked for: 404 for an unknown role, 400 naming {@code language} for a
+     * language the product does not support or the role's bank is not written in.
+     */
+    public QuestionBank require(String role, String language) {
+        if (!Languages.supported(language)) {
+            throw new DomainException.InvalidInput("language", Languages.refusal());
+        }
+        if (!knows(role)) {
+            throw new DomainException.NotFound("question bank");
+        }
+        return find(role, language).orElseThrow(() -> new DomainException.InvalidInput("language",
+                "the " + role + " bank is written in " + String.join(", ", languages(role)) + " only"));
     }
 
     /** Whether the role has a bank in any language. */

@@ -52,6 +52,17 @@ class QuestionBanksTest {
     }
 
     @Test
+    void aBankAskedForIsRefusedByNameWhenItsRoleOrLanguageIsUnknown() {
+        QuestionBanks banks = QuestionBanks.builtIn();
+        assertThat(banks.require("backend-engineer", "sv-SE").language()).isEqualTo("sv-SE");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(dev.prescreen.domain.DomainException.InvalidInput.class,
+                () -> banks.require("backend-engineer", "en-GB")).errors()).extracting(dev.prescreen.domain.FieldError::field)
+                .containsExactly("language");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> banks.require("astronaut", "en-US"))
+                .isInstanceOf(dev.prescreen.domain.DomainException.NotFound.class);
+    }
+
+    @Test
     void loadsOnce() {
         assertThat(QuestionBanks.builtIn()).isSameAs(QuestionBanks.builtIn());
         assertThat(QuestionBanks.builtIn().all()).isNotEmpty();

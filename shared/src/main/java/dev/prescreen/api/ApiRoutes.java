@@ -31,6 +31,8 @@ public final class ApiRoutes {
             new Route("POST", "/sessions/{token}/consent", LambdaFunction.SESSION_API, CANDIDATE),
             new Route("GET", "/sessions/{token}/question", LambdaFunction.SESSION_API, CANDIDATE),
             new Route("POST", "/sessions/{token}/answers/{answerId}/upload-url", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("POST", "/sessions/{token}/answers/{answerId}/retake", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("PUT", "/sessions/{token}/answers/{answerId}/integrity", LambdaFunction.SESSION_API, CANDIDATE),
             new Route("POST", "/sessions/{token}/answers/{answerId}", LambdaFunction.SESSION_API, CANDIDATE),
             new Route("POST", "/sessions/{token}/finish", LambdaFunction.SESSION_API, CANDIDATE));
 

@@ -7,7 +7,6 @@ import dev.prescreen.scoring.QuestionType;
 import dev.prescreen.scoring.rules.Rule;
 import dev.prescreen.scoring.rules.RuleBook;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +64,12 @@ class MessagesCatalogueTest {
 
     @ParameterizedTest
     @MethodSource("languages")
-    void writesTheDeadlineTheLanguagesWayInUtc(String language) {
-        String deadline = Messages.of(language).dateTime("email.deadline").withZone(ZoneOffset.UTC)
-                .format(Instant.parse("2026-12-04T17:05:00Z"));
-        assertThat(deadline).contains("2026", "4", "17:05", "UTC");
+    void writesTheDeadlineTheLanguagesWayInThePlansTimeZoneAndNamesIt(String language) {
+        Instant deadline = Instant.parse("2026-12-04T17:05:00Z");
+        var format = Messages.of(language).dateTime("email.deadline");
+        assertThat(format.withZone(java.time.ZoneId.of("UTC")).format(deadline)).contains("2026", "4", "17:05", "(UTC)");
+        assertThat(format.withZone(java.time.ZoneId.of("Asia/Tokyo")).format(deadline))
+                .contains("2026", "5", "02:05", "(Asia/Tokyo)");
     }
 
     @ParameterizedTest

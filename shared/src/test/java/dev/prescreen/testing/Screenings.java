@@ -5,6 +5,7 @@ import dev.prescreen.domain.interview.AnswerKind;
 import dev.prescreen.domain.interview.AnswerState;
 import dev.prescreen.domain.interview.Interview;
 import dev.prescreen.domain.interview.InterviewState;
+import dev.prescreen.domain.plan.Answering;
 import dev.prescreen.domain.plan.FollowUps;
 import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanQuestion;
@@ -28,7 +29,17 @@ public final class Screenings {
                 new PlanQuestion(2, null, "Tell me about a time you split a monolith.", QuestionType.BEHAVIORAL,
                         List.of("service")));
         return new Plan(PLAN_ID, ORG, "Backend Engineer", null, "en-US", "en-US", questions, 120, 20, 60,
-                List.of("hiring@acme.example"), followUps, 7, 90, Plan.PlanStatus.ACTIVE, at, at, at, 2);
+                List.of("hiring@acme.example"), followUps, 7, 90, Answering.DEFAULT, Plan.DEFAULT_TIME_ZONE,
+                Plan.PlanStatus.ACTIVE, at, at, at, 2);
+    }
+
+    /** {@link #plan} with default follow-ups, in these languages, answered this way, its times shown in this zone. */
+    public static Plan plan(Instant at, String language, String reportLanguage, Answering answering, String timeZone) {
+        Plan p = plan(at, FollowUps.DEFAULT);
+        return new Plan(p.planId(), p.organisation(), p.roleTitle(), p.bankRole(), language, reportLanguage,
+                p.questions(), p.answerSeconds(), p.slotMinutes(), p.passThreshold(), p.recipients(), p.followUps(),
+                p.invitationWindowDays(), p.retentionDays(), answering, timeZone, p.status(), p.frozenAt(),
+                p.createdAt(), p.updatedAt(), p.revision());
     }
 
     public static Interview interview(String interviewId, String candidateId, InterviewState state, Instant at) {

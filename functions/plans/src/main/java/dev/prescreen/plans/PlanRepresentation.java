@@ -20,6 +20,10 @@ record PlanRepresentation(
         FollowUps followUps,
         int invitationWindowDays,
         int retentionDays,
+        String capture,
+        int retakesPerQuestion,
+        boolean integritySignals,
+        String timeZone,
         String status,
         boolean frozen,
         Instant frozenAt,
@@ -36,7 +40,8 @@ record PlanRepresentation(
                         .map(q -> new Question(q.position(), q.bankQuestion(), q.text(), q.type().label()))
                         .toList(),
                 plan.answerSeconds(), plan.slotMinutes(), plan.passThreshold(), plan.recipients(), plan.followUps(),
-                plan.invitationWindowDays(), plan.retentionDays(), plan.status().name().toLowerCase(java.util.Locale.ROOT),
+                plan.invitationWindowDays(), plan.retentionDays(), plan.answering().capture().wireName(),
+                plan.answering().retakesPerQuestion(), plan.answering().integritySignals(), plan.timeZone(), plan.status().name().toLowerCase(java.util.Locale.ROOT),
                 plan.frozen(), plan.frozenAt(), plan.version(), plan.createdAt(), plan.updatedAt());
     }
 }

@@ -26,7 +26,8 @@ record ReportRepresentation(Integer rank, Integer ranked, Integer percentile, Ma
     record Question(int position, String question, String type, String answerState, Integer score,
                     Integer automaticScore, String anchor, String rule, String reason, List<Evidence> evidence,
                     List<String> flags, String answer, String followUpQuestion, String followUpAnswer, boolean late,
-                    String mode, List<String> recordings, String reviewNote, List<Report.TranscriptLine> transcript) {
+                    String mode, List<String> recordings, String reviewNote, List<Report.TranscriptLine> transcript,
+                    List<Report.AnswerDelivery> deliveries) {
     }
 
     static ReportRepresentation of(ReportService.ReportView view) {
@@ -35,7 +36,7 @@ record ReportRepresentation(Integer rank, Integer ranked, Integer percentile, Ma
                 q.answerState(), q.score(), q.automaticScore(), q.anchor(), q.rule(), q.reason(), q.evidence(),
                 q.flags(), q.answer(), q.followUpQuestion(), q.followUpAnswer(), q.late(), q.mode(),
                 q.recordingKeys().stream().map(key -> key.substring(key.lastIndexOf('/') + 1)).toList(),
-                q.reviewNote(), q.transcript())).toList();
+                q.reviewNote(), q.transcript(), q.deliveries())).toList();
         return new ReportRepresentation(view.rank(), view.ranked(), view.percentile(), view.recordings(),
                 new Body(r.interviewId(), r.planId(), r.planVersion(), r.candidateId(), r.candidateName(),
                         r.roleTitle(), r.language(), r.scorerVersion(), r.invitedAt(), r.startedAt(), r.completedAt(),

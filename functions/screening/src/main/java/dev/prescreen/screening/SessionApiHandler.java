@@ -11,6 +11,7 @@ import dev.prescreen.cloud.Bucket;
 import dev.prescreen.cloud.Queue;
 import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
+import dev.prescreen.domain.interview.IntegritySignals;
 import dev.prescreen.domain.session.SessionService;
 import dev.prescreen.domain.session.Submission;
 import dev.prescreen.messages.SqsPipelineEvents;
@@ -46,7 +47,16 @@ public final class SessionApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 .on("POST /sessions/{token}/answers/{answerId}/upload-url", r -> {
                     UploadRequest upload = r.json(UploadRequest.class);
                     return ApiResponses.json(200, sessions.uploadUrl(r.pathParameter("token"), r.pathParameter("answerId"),
-                            upload.contentType(), upload.contentLength()));
+                            upload.contentType(), upload.contentLength(), upload.videoFallback()));
+                })
+                .on("POST /sessions/{token}/answers/{answerId}/retake", r -> ApiResponses.json(200,
+                        sessions.retake(r.pathParameter("token"), r.pathParameter("answerId"))))
+                .on("PUT /sessions/{token}/answers/{answerId}/integrity", r -> {
+                    IntegrityRequest totals = r.json(IntegrityRequest.class);
+                    sessions.integrity(r.pathParameter("token"), r.pathParameter("answerId"), IntegritySignals.checked(
+                            totals.pastedCharacters(), totals.typedCharacters(), totals.focusLosses(),
+                            totals.secondsAway()));
+                    return ApiResponses.noContent();
                 })
                 .on("POST /sessions/{token}/answers/{answerId}", r -> ApiResponses.json(200, sessions.submit(
                         r.pathParameter("token"), r.pathParameter("answerId"), r.json(Submission.class))))
@@ -62,6 +72,10 @@ public final class SessionApiHandler implements RequestHandler<APIGatewayV2HTTPE
     record ConsentRequest(String noticeVersion) {
     }
 
-    record UploadRequest(String contentType, Long contentLength) {
+    record UploadRequest(String contentType, Long contentLength, String videoFallback) {
+    }
+
+    record IntegrityRequest(Integer pastedCharacters, Integer typedCharacters, Integer focusLosses,
+            Integer secondsAway) {
     }
 }

@@ -7,12 +7,11 @@ import dev.prescreen.domain.Text;
 import dev.prescreen.domain.email.Mailer;
 import dev.prescreen.domain.plan.Plan;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The invitation and the reminder a candidate receives, in the plan's interview language (the {@code invitation.*},
- * {@code reminder.*} and {@code email.*} messages); the deadline is written the language's way, in UTC. Everything a
+ * {@code reminder.*} and {@code email.*} messages); the deadline is written the language's way, in the plan's time zone (named). Everything a
  * candidate or a recruiter wrote is escaped in the HTML part.
  */
 public final class InvitationEmails {
@@ -33,7 +32,7 @@ public final class InvitationEmails {
             String kind) {
         Messages m = Messages.of(plan.language());
         String subject = m.text(kind + ".subject", "role", Text.oneLine(plan.roleTitle()));
-        String when = m.dateTime("email.deadline").withZone(ZoneOffset.UTC).format(deadline);
+        String when = m.dateTime("email.deadline").withZone(java.time.ZoneId.of(plan.timeZone())).format(deadline);
         String contact = plan.recipients().get(0);
         int questions = plan.questions().size();
         int minutes = plan.slotMinutes();

@@ -20,6 +20,11 @@ import java.util.List;
  * @param scoreCard       the score; for a main answer with a follow-up, scored together with it
  * @param failureReason   why transcription failed or the transcript was judged unreliable
  * @param transcription   the speech-to-text job for a recording, while and after it runs
+ * @param takes           recordings the candidate made of this answer before sending one (1 + retakes used)
+ * @param videoFallback   for a plan that records video, why this answer was recorded as sound only (the camera was
+ *                        denied, missing, or declined), else null
+ * @param integrity       what the page noticed while the answer was given, for a person to weigh (null: nothing
+ *                        reported, or the plan does not collect it)
  */
 public record Answer(
         String answerId,
@@ -46,6 +51,9 @@ public record Answer(
         ScoreCard scoreCard,
         String failureReason,
         TranscriptionJob transcription,
+        int takes,
+        String videoFallback,
+        IntegritySignals integrity,
         long revision) {
 
     public static final String TYPED = "typed";
@@ -53,6 +61,8 @@ public record Answer(
 
     public Answer {
         concepts = concepts == null ? List.of() : List.copyOf(concepts);
+        // answers stored before retakes existed had one take
+        takes = Math.max(1, takes);
     }
 
     /** A transcription job: its name, when the current attempt started, and how many attempts were made. */
@@ -65,7 +75,7 @@ public record Answer(
             Instant servedAt) {
         return new Answer(answerId, interviewId, organisation, planId, position, kind, questionText, questionType,
                 concepts, language, AnswerState.OPEN, servedAt, null, false, null, null, null, null, null, null, false,
-                null, null, null, 1);
+                null, null, null, 1, null, null, 1);
     }
 
     public boolean submitted() {
@@ -93,6 +103,9 @@ public record Answer(
         public ScoreCard scoreCard;
         public String failureReason;
         public TranscriptionJob transcription;
+        public int takes;
+        public String videoFallback;
+        public IntegritySignals integrity;
         private final Answer base;
 
         Builder(Answer base) {
@@ -111,6 +124,9 @@ public record Answer(
             scoreCard = base.scoreCard;
             failureReason = base.failureReason;
             transcription = base.transcription;
+            takes = base.takes;
+            videoFallback = base.videoFallback;
+            integrity = base.integrity;
         }
 
         public Builder state(AnswerState value) {
@@ -122,7 +138,7 @@ public record Answer(
             return new Answer(base.answerId, base.interviewId, base.organisation, base.planId, base.position, base.kind,
                     base.questionText, base.questionType, base.concepts, base.language, state, servedAt, submittedAt,
                     late, mode, recordingKey, recordingContentType, audioSeconds, transcript, followUp, followUpClosed,
-                    scoreCard, failureReason, transcription, revision);
+                    scoreCard, failureReason, transcription, takes, videoFallback, integrity, revision);
         }
     }
 }

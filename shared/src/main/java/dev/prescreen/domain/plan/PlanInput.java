@@ -18,7 +18,11 @@ public record PlanInput(
         List<String> recipients,
         FollowUpsInput followUps,
         Integer invitationWindowDays,
-        Integer retentionDays) {
+        Integer retentionDays,
+        String capture,
+        Integer retakesPerQuestion,
+        Boolean integritySignals,
+        String timeZone) {
 
     /** A question from the bank by number, or a recruiter's own with its text and type. */
     public record QuestionInput(Integer bankQuestion, String text, String type) {

@@ -50,7 +50,7 @@ public final class PlanRules {
     public record PlanContent(String roleTitle, String bankRole, String language, String reportLanguage,
             List<PlanQuestion> questions,
             int answerSeconds, int slotMinutes, int passThreshold, List<String> recipients, FollowUps followUps,
-            int invitationWindowDays, int retentionDays) {
+            int invitationWindowDays, int retentionDays, Answering answering, String timeZone) {
     }
 
     public PlanContent check(PlanInput input) {
@@ -99,6 +99,8 @@ public final class PlanRules {
                 "invitationWindowDays", errors);
         int retention = range(input.retentionDays(), DEFAULT_RETENTION_DAYS, 1, MAX_RETENTION_DAYS,
                 "retentionDays", errors);
+        Answering answering = answering(input, errors);
+        String timeZone = timeZone(input.timeZone(), errors);
         if (!questions.isEmpty() && answerSeconds >= MIN_ANSWER_SECONDS && slotMinutes >= MIN_SLOT_MINUTES) {
             int asked = questions.size() + (followUps.enabled() ? followUps.maxPerInterview() : 0);
             if (asked * answerSeconds > slotMinutes * 60) {
@@ -111,7 +113,34 @@ public final class PlanRules {
             throw new DomainException.InvalidInput(errors);
         }
         return new PlanContent(roleTitle, input.bankRole(), language, reportLanguage, questions, answerSeconds, slotMinutes,
-                threshold, recipients, followUps, window, retention);
+                threshold, recipients, followUps, window, retention, answering, timeZone);
+    }
+
+    private static Answering answering(PlanInput input, List<FieldError> errors) {
+        Answering.Capture capture = Answering.DEFAULT.capture();
+        if (input.capture() != null) {
+            Optional<Answering.Capture> named = Answering.Capture.fromWire(input.capture());
+            if (named.isEmpty()) {
+                errors.add(new FieldError("capture", "must be audio or video"));
+            }
+            capture = named.orElse(capture);
+        }
+        int retakes = range(input.retakesPerQuestion(), Answering.DEFAULT.retakesPerQuestion(), 0,
+                Answering.MAX_RETAKES, "retakesPerQuestion", errors);
+        boolean integrity = input.integritySignals() == null ? Answering.DEFAULT.integritySignals()
+                : input.integritySignals();
+        return new Answering(capture, retakes, integrity);
+    }
+
+    /** An IANA region time zone (Europe/Madrid) or UTC: the zone a plan's expiry times are shown in. */
+    private static String timeZone(String input, List<FieldError> errors) {
+        if (input == null) {
+            return Plan.DEFAULT_TIME_ZONE;
+        }
+        if (!input.equals(Plan.DEFAULT_TIME_ZONE) && !java.time.ZoneId.getAvailableZoneIds().contains(input)) {
+            errors.add(new FieldError("timeZone", "must be an IANA time zone such as Europe/Madrid or America/New_York"));
+        }
+        return input;
     }
 
     private static List<PlanQuestion> questions(List<PlanInput.QuestionInput> input, String bankRole,

@@ -120,7 +120,7 @@ public final class PlanService {
         });
     }
 
-    /** The frozen parts a change touches: questions, threshold, timing, language, bank and follow-ups. */
+    /** The frozen parts a change touches: questions, threshold, timing, language, bank, follow-ups and answering. */
     private static List<String> frozenChanges(PlanInput before, PlanInput after) {
         List<String> changed = new ArrayList<>();
         Map<String, Boolean> same = new LinkedHashMap<>();
@@ -131,6 +131,9 @@ public final class PlanService {
         same.put("language", Objects.equals(before.language(), after.language()));
         same.put("bankRole", Objects.equals(before.bankRole(), after.bankRole()));
         same.put("followUps", Objects.equals(before.followUps(), after.followUps()));
+        same.put("capture", Objects.equals(before.capture(), after.capture()));
+        same.put("retakesPerQuestion", Objects.equals(before.retakesPerQuestion(), after.retakesPerQuestion()));
+        same.put("integritySignals", Objects.equals(before.integritySignals(), after.integritySignals()));
         same.forEach((field, unchanged) -> {
             if (!unchanged) {
                 changed.add(field);
@@ -143,7 +146,7 @@ public final class PlanService {
             Instant frozenAt, Instant createdAt, Instant updatedAt, long revision) {
         return new Plan(planId, organisation, c.roleTitle(), c.bankRole(), c.language(), c.reportLanguage(), c.questions(),
                 c.answerSeconds(), c.slotMinutes(), c.passThreshold(), c.recipients(), c.followUps(),
-                c.invitationWindowDays(), c.retentionDays(), status, frozenAt, createdAt, updatedAt, revision);
+                c.invitationWindowDays(), c.retentionDays(), c.answering(), c.timeZone(), status, frozenAt, createdAt, updatedAt, revision);
     }
 
     /** RFC 7396: objects merge member by member, null removes, anything else replaces. */

@@ -1,6 +1,7 @@
 package dev.prescreen.domain.report;
 
 import dev.prescreen.domain.Transcript;
+import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.scoring.Evidence;
 import java.time.Instant;
 import java.util.List;
@@ -93,13 +94,40 @@ public record Report(
             String mode,
             List<String> recordingKeys,
             String reviewNote,
-            List<TranscriptLine> transcript) {
+            List<TranscriptLine> transcript,
+            List<AnswerDelivery> deliveries) {
+
+        public QuestionReport {
+            // reports built before deliveries were recorded
+            deliveries = deliveries == null ? List.of() : List.copyOf(deliveries);
+        }
 
         /** The question with the score a recruiter set and why; the automatic score stays. */
         public QuestionReport reviewed(int newScore, String note) {
             return new QuestionReport(position, question, type, answerState, newScore, automaticScore, anchor, rule,
                     reason, evidence, flags, answer, followUpQuestion, followUpAnswer, late, mode, recordingKeys, note,
-                    transcript);
+                    transcript, deliveries);
+        }
+    }
+
+    /**
+     * How one answer (the question's, or its follow-up's) was given: typed or recorded, on video or as sound only
+     * (and why, when the plan records video), how many takes the candidate used, and the integrity signals the page
+     * noticed. Signals for a person to weigh; none of this changes a score.
+     *
+     * @param answer        {@code main} or {@code follow_up}
+     * @param capture       {@code video} or {@code audio} for a recording, null for a typed or skipped answer
+     * @param videoFallback why a plan that records video got sound only, else null
+     * @param integrity     null when nothing was reported or the plan does not collect signals
+     */
+    public record AnswerDelivery(String answer, String mode, String capture, String videoFallback, int takes,
+            dev.prescreen.domain.interview.IntegritySignals integrity) {
+
+        public static AnswerDelivery of(Answer a) {
+            String type = a.recordingContentType();
+            String capture = !Answer.RECORDING.equals(a.mode()) || type == null ? null
+                    : type.startsWith("video/") ? "video" : "audio";
+            return new AnswerDelivery(a.kind().name().toLowerCase(java.util.Locale.ROOT), a.mode(), capture, a.videoFallback(), a.takes(), a.integrity());
         }
     }
 

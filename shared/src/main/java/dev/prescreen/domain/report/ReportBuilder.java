@@ -73,7 +73,9 @@ public final class ReportBuilder {
                 followUp == null ? null : followUp.questionText(),
                 followUp == null || followUp.transcript() == null ? null : followUp.transcript().text(),
                 (main != null && main.late()) || (followUp != null && followUp.late()),
-                main == null ? "skipped" : main.mode(), recordings, null, transcript);
+                main == null ? "skipped" : main.mode(), recordings, null, transcript,
+                java.util.stream.Stream.of(main, followUp).filter(java.util.Objects::nonNull)
+                        .map(Report.AnswerDelivery::of).toList());
     }
 
     /** The overall score over the questions that have a score; the ones awaiting review are listed instead. */

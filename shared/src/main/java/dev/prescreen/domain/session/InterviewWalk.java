@@ -2,6 +2,7 @@ package dev.prescreen.domain.session;
 
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerKind;
+import dev.prescreen.domain.interview.AnswerState;
 import dev.prescreen.domain.interview.Interview;
 import dev.prescreen.domain.interview.InterviewRepository;
 import dev.prescreen.domain.interview.InterviewState;
@@ -120,7 +121,8 @@ final class InterviewWalk {
         return new Step(Step.Status.QUESTION, answer.answerId(), answer.position(),
                 answer.kind() == AnswerKind.MAIN ? "question" : "follow_up", answer.questionText(),
                 answer.questionType().label(), plan.answerSeconds(), answer.servedAt(),
-                answer.servedAt().plusSeconds(plan.answerSeconds()), answered, total, null);
+                answer.servedAt().plusSeconds(plan.answerSeconds()), answered, total, null, answer.takes(),
+                plan.answering().takesPerQuestion());
     }
 
     static Map<String, Answer> byId(List<Answer> answers) {
@@ -131,5 +133,54 @@ final class InterviewWalk {
 
     static int answeredMain(Collection<Answer> answers) {
         return (int) answers.stream().filter(a -> a.kind() == AnswerKind.MAIN && a.submitted()).count();
+    }
+
+    /**
+     * Closes every step of the plan not yet answered, for an interview ended early: questions not reached and open
+     * answers count as not answered, and no follow-up will be asked any more. False on a concurrent change.
+     */
+    boolean closeUnanswered(Interview interview, Plan plan) {
+        Map<String, Answer> answers = byId(interviews.answers(interview.organisation(), interview.interviewId()));
+        boolean conflict = false;
+        for (PlanQuestion question : plan.questions()) {
+            String id = AnswerKind.MAIN.answerId(interview.interviewId(), question.position());
+            Answer main = answers.get(id);
+            if (main == null) {
+                Instant now = clock.instant();
+                Answer skipped = Answer.served(id, interview.interviewId(), interview.organisation(), plan.planId(),
+                        question.position(), AnswerKind.MAIN, question.text(), question.type(), question.concepts(),
+                        plan.language(), null).change(b -> {
+                            b.state = AnswerState.NO_ANSWER;
+                            b.submittedAt = now;
+                            b.mode = SKIPPED;
+                            b.followUpClosed = true;
+                            return b;
+                        });
+                conflict |= !interviews.createAnswer(skipped);
+            } else if (!main.submitted()) {
+                conflict |= !skip(main);
+            }
+            Answer followUp = answers.get(AnswerKind.FOLLOW_UP.answerId(interview.interviewId(), question.position()));
+            if (followUp != null && !followUp.submitted()) {
+                conflict |= !skip(followUp);
+            }
+            if (main != null && main.submitted() && followUp == null && !main.followUpClosed()) {
+                conflict |= !close(main);
+            }
+        }
+        return !conflict;
+    }
+
+    private static final String SKIPPED = "skipped";
+
+    private boolean skip(Answer answer) {
+        Instant now = clock.instant();
+        return interviews.replaceAnswer(answer.change(b -> {
+            b.mode = SKIPPED;
+            b.submittedAt = now;
+            b.state = AnswerState.NO_ANSWER;
+            b.followUpClosed = true;
+            return b;
+        }), answer.revision());
     }
 }

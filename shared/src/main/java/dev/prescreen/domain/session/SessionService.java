@@ -9,6 +9,7 @@ import dev.prescreen.domain.interview.Consent;
 import dev.prescreen.domain.interview.Interview;
 import dev.prescreen.domain.interview.InterviewRepository;
 import dev.prescreen.domain.interview.InterviewState;
+import dev.prescreen.domain.interview.IntegritySignals;
 import dev.prescreen.domain.interview.InvitationTokens;
 import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanQuestion;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The candidate's side of an interview: the invitation token is the only credential. Every write is
@@ -30,9 +30,6 @@ import java.util.Set;
  */
 public final class SessionService {
 
-    public static final Set<String> RECORDING_TYPES = Set.of("audio/webm", "audio/ogg", "audio/wav", "audio/mp4",
-            "video/webm");
-    public static final long MAX_RECORDING_BYTES = 25L * 1024 * 1024;
     public static final int MAX_TYPED_CHARACTERS = 5000;
     /** Network and page latency a candidate is allowed beyond the answer time before an answer counts as late. */
     public static final Duration GRACE = Duration.ofSeconds(15);
@@ -94,7 +91,9 @@ public final class SessionService {
         Plan plan = context.plan();
         return new SessionView(plan.roleTitle(), plan.language(), plan.questions().size(), plan.answerSeconds(),
                 plan.slotMinutes(), ConsentNotice.forPlan(plan), interview.consent() != null,
-                interview.state().name().toLowerCase(Locale.ROOT), InterviewWalk.answeredMain(answers), interview.expiresAt());
+                interview.state().name().toLowerCase(Locale.ROOT), InterviewWalk.answeredMain(answers), interview.expiresAt(),
+                plan.timeZone(), plan.answering().capture().wireName(), plan.answering().retakesPerQuestion(),
+                plan.answering().integritySignals(), RecordingFormats.maxBytes(plan.answering().capture()));
     }
 
     /**
@@ -126,29 +125,27 @@ public final class SessionService {
     }
 
 
-    /** A signed URL for the current answer's recording. */
-    public UploadTicket uploadUrl(String token, String answerId, String contentType, Long contentLength) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        if (!RECORDING_TYPES.contains(type)) {
-            throw new DomainException.InvalidInput("contentType", "must be one of " + RECORDING_TYPES.stream().sorted().toList());
-        }
-        if (contentLength == null || contentLength < 1 || contentLength > MAX_RECORDING_BYTES) {
-            throw new DomainException.InvalidInput("contentLength", "must be from 1 to " + MAX_RECORDING_BYTES + " bytes");
-        }
+    /**
+     * A signed URL for the current answer's recording, of one of the {@link RecordingFormats} the plan accepts.
+     *
+     * @param videoFallback for a plan that records video and a sound-only recording: why (see
+     *                      {@link RecordingFormats#VIDEO_FALLBACKS}); recorded on the answer for the report
+     */
+    public UploadTicket uploadUrl(String token, String answerId, String contentType, Long contentLength,
+            String videoFallback) {
+        String type = RecordingFormats.bare(contentType);
         // A key of its own for every upload URL, recorded on the answer: only that object is transcribed and kept.
         String uploadId = InvitationTokens.newToken().substring(0, UPLOAD_ID_LENGTH);
-        String key = ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
-            Context context = open(token);
-            requireConsent(context.interview());
-            Answer answer = openAnswer(context, answerId);
-            String k = recordingKey(answer, uploadId, type);
-            Answer withKey = answer.change(b -> {
-                b.recordingKey = k;
+        String key = changeOpenAnswer(token, answerId, (context, answer) -> {
+            RecordingFormats.Checked upload = RecordingFormats.check(context.plan().answering().capture(), type,
+                    contentLength, videoFallback);
+            return answer.change(b -> {
+                b.recordingKey = recordingKey(answer, uploadId, type);
                 b.recordingContentType = type;
+                b.videoFallback = upload.videoFallback();
                 return b;
             });
-            return interviews.replaceAnswer(withKey, answer.revision()) ? Optional.of(k) : Optional.empty();
-        });
+        }).recordingKey();
         Instant expires = clock.instant().plus(UPLOAD_URL_VALIDITY);
         // The URL creates its object once (If-None-Match: *): a second PUT is refused, nothing is overwritten.
         return new UploadTicket(recordings.presignUpload(key, type, contentLength, UPLOAD_URL_VALIDITY), "PUT",
@@ -156,16 +153,63 @@ public final class SessionService {
     }
 
     /**
+     * The candidate discards the answer's recording and records it again: allowed while the answer is open and
+     * the plan's {@code retakesPerQuestion} is not used up (409 naming it otherwise). Nothing was uploaded of the
+     * discarded take; the report says how many takes an answer used.
+     */
+    public TakeView retake(String token, String answerId) {
+        Answer taken = changeOpenAnswer(token, answerId, (context, answer) -> {
+            int allowed = context.plan().answering().takesPerQuestion();
+            if (answer.takes() >= allowed) {
+                throw new DomainException.Conflict("retakesPerQuestion", "this interview allows "
+                        + context.plan().answering().retakesPerQuestion() + " retakes per question, all used");
+            }
+            return answer.change(b -> {
+                b.takes = answer.takes() + 1;
+                return b;
+            });
+        });
+        return TakeView.of(taken, open(token).plan().answering());
+    }
+
+    /**
+     * The page's running totals of what it noticed while the answer was open (pasting, leaving the page), for
+     * the report; totals only grow. An answer of another session is not found (404); a plan that does not collect
+     * them refuses them (409).
+     */
+    public void integrity(String token, String answerId, IntegritySignals totals) {
+        changeOpenAnswer(token, answerId, (context, answer) -> {
+            if (!context.plan().answering().integritySignals()) {
+                throw new DomainException.Conflict("integritySignals", "this interview does not collect them");
+            }
+            IntegritySignals merged = answer.integrity() == null ? totals : answer.integrity().merge(totals);
+            return answer.change(b -> {
+                b.integrity = merged;
+                return b;
+            });
+        });
+    }
+
+    /**
+     * Applies a change to an answer of this session not yet submitted, retried on a write conflict; returns the
+     * changed answer.
+     */
+    private Answer changeOpenAnswer(String token, String answerId, java.util.function.BiFunction<Context, Answer, Answer> change) {
+        return ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
+            Context context = open(token);
+            requireConsent(context.interview());
+            Answer answer = openAnswer(context, answerId);
+            Answer changed = change.apply(context, answer);
+            return interviews.replaceAnswer(changed, answer.revision()) ? Optional.of(changed) : Optional.empty();
+        });
+    }
+
+    /**
      * Where a recording is stored: organisation, plan, interview and answer in the key, so the pipeline
      * routes it without a lookup.
      */
     public static String recordingKey(Answer answer, String uploadId, String contentType) {
-        String extension = switch (contentType) {
-            case "audio/ogg" -> "ogg";
-            case "audio/wav" -> "wav";
-            case "audio/mp4" -> "m4a";
-            default -> "webm";
-        };
+        String extension = RecordingFormats.of(contentType).map(RecordingFormats.Format::extension).orElse("webm");
         return new RecordingKey(answer.organisation(), answer.planId(), answer.interviewId(), answer.answerId(),
                 uploadId, extension).key();
     }
@@ -248,34 +292,7 @@ public final class SessionService {
             if (interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED) {
                 return Optional.of(Boolean.FALSE);
             }
-            Map<String, Answer> answers = InterviewWalk.byId(interviews.answers(interview.organisation(), interview.interviewId()));
-            boolean conflict = false;
-            for (PlanQuestion question : context.plan().questions()) {
-                String id = AnswerKind.MAIN.answerId(interview.interviewId(), question.position());
-                Answer main = answers.get(id);
-                if (main == null) {
-                    Instant now = clock.instant();
-                    Answer skipped = Answer.served(id, interview.interviewId(), interview.organisation(),
-                            context.plan().planId(), question.position(), AnswerKind.MAIN, question.text(),
-                            question.type(), question.concepts(), context.plan().language(), null).change(b -> {
-                                b.state = AnswerState.NO_ANSWER;
-                                b.submittedAt = now;
-                                b.mode = "skipped";
-                                b.followUpClosed = true;
-                                return b;
-                            });
-                    conflict |= !interviews.createAnswer(skipped);
-                } else if (!main.submitted()) {
-                    conflict |= !skip(main);
-                }
-                Answer followUp = answers.get(AnswerKind.FOLLOW_UP.answerId(interview.interviewId(), question.position()));
-                if (followUp != null && !followUp.submitted()) {
-                    conflict |= !skip(followUp);
-                }
-                if (main != null && main.submitted() && followUp == null && !main.followUpClosed()) {
-                    conflict |= !walk.close(main);
-                }
-            }
+            boolean conflict = !walk.closeUnanswered(interview, context.plan());
             return !conflict && interviews.replace(interview.withState(InterviewState.SUBMITTED, clock.instant()),
                     interview.revision()) ? Optional.of(Boolean.TRUE) : Optional.empty();
         });
@@ -285,17 +302,6 @@ public final class SessionService {
             pipeline.interviewSubmitted(interview.organisation(), interview.interviewId());
         }
         return view(token);
-    }
-
-    private boolean skip(Answer answer) {
-        Instant now = clock.instant();
-        return interviews.replaceAnswer(answer.change(b -> {
-            b.mode = "skipped";
-            b.submittedAt = now;
-            b.state = AnswerState.NO_ANSWER;
-            b.followUpClosed = true;
-            return b;
-        }), answer.revision());
     }
 
     private Answer openAnswer(Context context, String answerId) {

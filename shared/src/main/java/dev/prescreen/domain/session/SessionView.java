@@ -2,7 +2,15 @@ package dev.prescreen.domain.session;
 
 import java.time.Instant;
 
-/** What the candidate's page shows before and between questions. */
+/**
+ * What the candidate's page shows before and between questions.
+ *
+ * @param timeZone           the plan's time zone: the page shows the expiry in it as well as in the candidate's own
+ * @param capture            what the page records of a spoken answer: audio, or video (camera and microphone)
+ * @param retakesPerQuestion how many times an answer may be re-recorded before it is sent
+ * @param integritySignals   whether the page reports pasting and leaving the page (named in the notice)
+ * @param maxRecordingBytes  the largest recording the page may upload for the plan's capture
+ */
 public record SessionView(
         String roleTitle,
         String language,
@@ -13,5 +21,10 @@ public record SessionView(
         boolean consented,
         String state,
         int answered,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String timeZone,
+        String capture,
+        int retakesPerQuestion,
+        boolean integritySignals,
+        long maxRecordingBytes) {
 }

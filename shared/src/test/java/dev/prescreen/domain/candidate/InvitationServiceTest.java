@@ -44,7 +44,7 @@ class InvitationServiceTest {
     private final List<Mailer.OutgoingEmail> sent = new ArrayList<>();
     private final AtomicInteger messages = new AtomicInteger();
     private final Plan plan = new Plan("pl_01M8HKKW7XR7ZKVK2GHSN6THCA", "acme", "Backend Engineer", null, "en-US", "en-US",
-            List.of(), 120, 20, 60, List.of("hiring@acme.example"), FollowUps.DEFAULT, 7, 90, Plan.PlanStatus.ACTIVE,
+            List.of(), 120, 20, 60, List.of("hiring@acme.example"), FollowUps.DEFAULT, 7, 90, dev.prescreen.domain.plan.Answering.DEFAULT, Plan.DEFAULT_TIME_ZONE, Plan.PlanStatus.ACTIVE,
             INVITED, INVITED, INVITED, 2);
 
     /** Every read finds the test's (frozen) plan. */

@@ -20,7 +20,7 @@ class PlanRulesTest {
     static PlanInput valid() {
         return new PlanInput("Backend Engineer", "backend-engineer", "en-US", null,
                 bank(1, 3, 5, 9, 13, 14, 16, 17), 120, 25, 60, List.of("hiring@acme.example"),
-                new PlanInput.FollowUpsInput(true, 2), 7, 90);
+                new PlanInput.FollowUpsInput(true, 2), 7, 90, null, null, null, null);
     }
 
     static List<PlanInput.QuestionInput> bank(int... numbers) {
@@ -47,7 +47,7 @@ class PlanRulesTest {
     @Test
     void everyViolationIsReportedAtOnce() {
         PlanInput input = new PlanInput(" ", "no-such-bank", "tlh-QO", null, null, 10, 60, null,
-                List.of("not-an-email"), null, 0, 1000);
+                List.of("not-an-email"), null, 0, 1000, null, null, null, null);
         assertThat(errors(input)).extracting(FieldError::field).contains("roleTitle", "bankRole", "language",
                 "questions", "answerSeconds", "slotMinutes", "passThreshold", "recipients.0", "invitationWindowDays",
                 "retentionDays");
@@ -56,10 +56,10 @@ class PlanRulesTest {
     @Test
     void thePassThresholdIsRequiredAndBounded() {
         PlanInput missing = new PlanInput("Backend", "backend-engineer", "en-US", null, valid().questions(), 120, 25,
-                null, List.of("a@b.example"), null, null, null);
+                null, List.of("a@b.example"), null, null, null, null, null, null, null);
         assertThat(errors(missing)).extracting(FieldError::field).containsExactly("passThreshold");
         PlanInput high = new PlanInput("Backend", "backend-engineer", "en-US", null, valid().questions(), 120, 25,
-                101, List.of("a@b.example"), null, null, null);
+                101, List.of("a@b.example"), null, null, null, null, null, null, null);
         assertThat(errors(high)).extracting(FieldError::reason).containsExactly("must be an integer from 0 to 100");
     }
 
@@ -100,10 +100,10 @@ class PlanRulesTest {
     @Test
     void answerTimesIncludingFollowUpsMustFitTheSlot() {
         PlanInput tooLong = new PlanInput("Backend", "backend-engineer", "en-US", null, valid().questions(), 180, 15, 60,
-                List.of("a@b.example"), new PlanInput.FollowUpsInput(true, 2), null, null);
+                List.of("a@b.example"), new PlanInput.FollowUpsInput(true, 2), null, null, null, null, null, null);
         assertThat(errors(tooLong)).extracting(FieldError::field).containsExactly("slotMinutes");
         PlanInput fits = new PlanInput("Backend", "backend-engineer", "en-US", null, valid().questions(), 90, 15, 60,
-                List.of("a@b.example"), new PlanInput.FollowUpsInput(true, 2), null, null);
+                List.of("a@b.example"), new PlanInput.FollowUpsInput(true, 2), null, null, null, null, null, null);
         assertThat(rules.check(fits).slotMinutes()).isEqualTo(15);
     }
 
@@ -123,7 +123,7 @@ class PlanRulesTest {
         PlanInput v = valid();
         return new PlanInput(v.roleTitle(), v.bankRole(), language, reportLanguage, questions, v.answerSeconds(),
                 v.slotMinutes(), v.passThreshold(), v.recipients(), v.followUps(), v.invitationWindowDays(),
-                v.retentionDays());
+                v.retentionDays(), v.capture(), v.retakesPerQuestion(), v.integritySignals(), v.timeZone());
     }
 
     @Test
@@ -163,23 +163,54 @@ class PlanRulesTest {
 
     private static PlanInput withQuestions(List<PlanInput.QuestionInput> questions) {
         PlanInput v = valid();
-        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), v.reportLanguage(), questions, v.answerSeconds(), v.slotMinutes(),
-                v.passThreshold(), v.recipients(), v.followUps(), v.invitationWindowDays(), v.retentionDays());
+        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), v.reportLanguage(), questions, v.answerSeconds(),
+                v.slotMinutes(), v.passThreshold(), v.recipients(), v.followUps(), v.invitationWindowDays(),
+                v.retentionDays(), v.capture(), v.retakesPerQuestion(), v.integritySignals(), v.timeZone());
     }
 
     private static PlanInput withRecipients(List<String> recipients) {
         PlanInput v = valid();
         return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), v.reportLanguage(), v.questions(), v.answerSeconds(),
                 v.slotMinutes(), v.passThreshold(), recipients, v.followUps(), v.invitationWindowDays(),
-                v.retentionDays());
+                v.retentionDays(), v.capture(), v.retakesPerQuestion(), v.integritySignals(), v.timeZone());
     }
 
     @Test
     void aRoleTitleWithALineBreakOrABidirectionalOverrideIsRefused() {
         for (String title : List.of("Backend\nEngineer", "Backend \u202Eevil", "Back\u0007end")) {
             PlanInput input = new PlanInput(title, "backend-engineer", "en-US", null, bank(1, 3, 5, 9, 13, 14, 16, 17),
-                    120, 25, 60, List.of("hiring@acme.example"), new PlanInput.FollowUpsInput(true, 2), 7, 90);
+                    120, 25, 60, List.of("hiring@acme.example"), new PlanInput.FollowUpsInput(true, 2), 7, 90, null, null,
+                    null, null);
             assertThat(errors(input)).as(title).extracting(FieldError::field).containsExactly("roleTitle");
         }
+    }
+
+    private static PlanInput answering(String capture, Integer retakes, Boolean integrity, String timeZone) {
+        PlanInput v = valid();
+        return new PlanInput(v.roleTitle(), v.bankRole(), v.language(), v.reportLanguage(), v.questions(),
+                v.answerSeconds(), v.slotMinutes(), v.passThreshold(), v.recipients(), v.followUps(),
+                v.invitationWindowDays(), v.retentionDays(), capture, retakes, integrity, timeZone);
+    }
+
+    @Test
+    void aPlanRecordsSoundWithoutRetakesWithIntegritySignalsInUtcUnlessItSaysOtherwise() {
+        PlanRules.PlanContent content = rules.check(valid());
+        assertThat(content.answering()).isEqualTo(Answering.DEFAULT);
+        assertThat(content.answering().capture()).isEqualTo(Answering.Capture.AUDIO);
+        assertThat(content.timeZone()).isEqualTo("UTC");
+        PlanRules.PlanContent video = rules.check(answering("video", 2, false, "America/New_York"));
+        assertThat(video.answering()).isEqualTo(new Answering(Answering.Capture.VIDEO, 2, false));
+        assertThat(video.answering().takesPerQuestion()).isEqualTo(3);
+        assertThat(video.timeZone()).isEqualTo("America/New_York");
+    }
+
+    @Test
+    void captureRetakesAndTimeZoneAreCheckedAndNamed() {
+        List<FieldError> errors = errors(answering("film", 3, null, "Mars/Olympus"));
+        assertThat(errors).extracting(FieldError::field).containsExactly("capture", "retakesPerQuestion", "timeZone");
+        assertThat(errors.get(0).reason()).isEqualTo("must be audio or video");
+        assertThat(errors.get(1).reason()).isEqualTo("must be from 0 to 2");
+        assertThat(errors(answering(null, -1, null, "+02:00"))).extracting(FieldError::field)
+                .containsExactly("retakesPerQuestion", "timeZone");
     }
 }

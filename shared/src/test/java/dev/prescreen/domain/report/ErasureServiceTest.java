@@ -77,6 +77,9 @@ class ErasureServiceTest {
             answers.add(answer);
             recordings.put("recordings/" + ORG + "/" + Screenings.PLAN_ID + "/" + interviewId + "/" + answer.answerId()
                     + ".webm", 4096);
+            // a video answer of a plan that records video: the same key scheme, so erasure covers it
+            recordings.put("recordings/" + ORG + "/" + Screenings.PLAN_ID + "/" + interviewId + "/" + answer.answerId()
+                    + ".u" + position + "video.mp4", 8 * 1024 * 1024);
             transcripts.put("transcripts/" + ORG + "/" + interviewId + "/" + answer.answerId() + ".json", 512);
         }
         reports.create(ReportBuilder.build(interview, plan, answers, name, "rubric-test"));
@@ -111,7 +114,7 @@ class ErasureServiceTest {
         assertThat(interviews.find(ORG, interviewId).orElseThrow().state()).isEqualTo(InterviewState.COMPLETED);
         assertThat(interviews.answers(ORG, interviewId)).hasSize(2);
         assertThat(reports.find(ORG, interviewId)).isPresent();
-        assertThat(recordings.list(s.recordingPrefix())).hasSize(2);
+        assertThat(recordings.list(s.recordingPrefix())).hasSize(4);
         assertThat(transcripts.list(s.transcriptPrefix())).hasSize(2);
     }
 
@@ -192,7 +195,7 @@ class ErasureServiceTest {
         // interrupted half-way: the interview is closed and its answers and report are gone, the recordings are not
         assertThat(interviews.find(ORG, erased.interview().interviewId()).orElseThrow().state())
                 .isEqualTo(InterviewState.ERASED);
-        assertThat(recordings.list(erased.recordingPrefix())).hasSize(2);
+        assertThat(recordings.list(erased.recordingPrefix())).hasSize(4);
         assertThat(transcripts.list(erased.transcriptPrefix())).hasSize(2);
 
         service.erase(ORG, erased.candidate().candidateId());

@@ -151,20 +151,16 @@ class ReportEmailsTest {
         Report.QuestionReport scored = new Report.QuestionReport(1, QUESTION, "General", "scored", 4, 4, "anchor",
                 "general.concrete", "Direct, relevant and concrete, but no limits acknowledged or some filler.",
                 List.of(), List.of("hypothetical"), ANSWER, FOLLOW_UP, FOLLOW_UP_ANSWER, false, "voice", List.of(), null,
-                first);
+                first, List.of());
         Report.QuestionReport review = new Report.QuestionReport(2, QUESTION, "Behavioral", "transcription_failed",
                 null, null, null, null, "needs human review: transcription failed", List.of(), List.of(), "", null,
-                null, false, "voice", List.of(), null, List.of(new Report.TranscriptLine("interviewer", QUESTION, null)));
+                null, false, "voice", List.of(), null, List.of(new Report.TranscriptLine("interviewer", QUESTION, null)), List.of());
         return new Report("iv_1", "acme", Screenings.PLAN_ID, "v-1234", "cd_1", name, "Backend Engineer", "es-ES",
                 "rubric-test", AT, AT, AT, 300, 80, true, 60, List.of(2), List.of(scored, review), List.of(), null, null,
                 null, 1);
     }
 
     private static Plan plan(String language, String reportLanguage) {
-        Plan p = Screenings.plan(AT, FollowUps.DEFAULT);
-        return new Plan(p.planId(), p.organisation(), p.roleTitle(), p.bankRole(), language, reportLanguage,
-                p.questions(), p.answerSeconds(), p.slotMinutes(), p.passThreshold(), p.recipients(), p.followUps(),
-                p.invitationWindowDays(), p.retentionDays(), p.status(), p.frozenAt(), p.createdAt(), p.updatedAt(),
-                p.revision());
+        return Screenings.plan(AT, language, reportLanguage, dev.prescreen.domain.plan.Answering.DEFAULT, Plan.DEFAULT_TIME_ZONE);
     }
 }

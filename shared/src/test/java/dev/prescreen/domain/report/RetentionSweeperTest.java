@@ -59,7 +59,8 @@ class RetentionSweeperTest {
 
     private static Plan plan(String planId, int retentionDays) {
         return new Plan(planId, "acme", "Backend", null, "en-US", "en-US", List.of(), 120, 20, 60, List.of("a@b.example"),
-                FollowUps.DEFAULT, 7, retentionDays, Plan.PlanStatus.ACTIVE, null, NOW, NOW, 1);
+                FollowUps.DEFAULT, 7, retentionDays, dev.prescreen.domain.plan.Answering.DEFAULT, Plan.DEFAULT_TIME_ZONE,
+                Plan.PlanStatus.ACTIVE, null, NOW, NOW, 1);
     }
 
     @Test
@@ -88,13 +89,15 @@ class RetentionSweeperTest {
         String old = "recordings/acme/pl_short/iv_1/iv_1-q01m.webm";
         String fresh = "recordings/acme/pl_short/iv_2/iv_2-q01m.webm";
         String longKept = "recordings/acme/pl_long/iv_3/iv_3-q01m.webm";
+        String oldVideo = "recordings/acme/pl_short/iv_4/iv_4-q01m.k3j9a8b7c6d5.mp4";
         recordings.objects.add(new RecordingStore.StoredObject(old, NOW.minus(Duration.ofDays(31))));
+        recordings.objects.add(new RecordingStore.StoredObject(oldVideo, NOW.minus(Duration.ofDays(31))));
         recordings.objects.add(new RecordingStore.StoredObject(fresh, NOW.minus(Duration.ofDays(29))));
         recordings.objects.add(new RecordingStore.StoredObject(longKept, NOW.minus(Duration.ofDays(100))));
 
         int deleted = new RetentionSweeper(recordings, plans, Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
 
-        assertThat(deleted).isEqualTo(1);
+        assertThat(deleted).as("the old sound and the old video").isEqualTo(2);
         assertThat(recordings.objects).extracting(RecordingStore.StoredObject::key).containsExactlyInAnyOrder(fresh, longKept);
     }
 }

@@ -49,23 +49,23 @@ class SessionConsentLanguageTest {
     @Test
     void theSessionShowsTheNoticeInThePlansLanguage() {
         SessionView view = sessions.view(token);
-        assertThat(view.notice().version()).isEqualTo("2026-12-v2/de-DE");
+        assertThat(view.notice().version()).isEqualTo("2026-12-v3/de-DE/audio+signals");
         assertThat(view.notice().text()).startsWith("Dies ist ein automatisiertes Vorauswahlinterview");
     }
 
     @Test
     void aConsentToTheNoticeShownRecordsItsWordingAndLanguage() {
         sessions.consent(token, sessions.view(token).notice().version());
-        assertThat(interviews.find("acme", "iv_1").orElseThrow().consent().noticeVersion()).isEqualTo("2026-12-v2/de-DE");
+        assertThat(interviews.find("acme", "iv_1").orElseThrow().consent().noticeVersion()).isEqualTo("2026-12-v3/de-DE/audio+signals");
     }
 
     @Test
     void aConsentToAnotherLanguagesOrAnOlderNoticeOrOnlyTheWordingIsRefused() {
-        for (String other : new String[] {"2026-12-v2/en-US", "2026-11-v1", ConsentNotice.VERSION, null}) {
+        for (String other : new String[] {"2026-12-v3/en-US/audio+signals", "2026-11-v1", ConsentNotice.VERSION, null}) {
             assertThatThrownBy(() -> sessions.consent(token, other)).isInstanceOf(DomainException.InvalidInput.class)
                     .satisfies(e -> assertThat(((DomainException) e).errors()).singleElement()
                             .satisfies(error -> assertThat(error.field()).isEqualTo("noticeVersion"))
-                            .satisfies(error -> assertThat(error.reason()).contains("2026-12-v2/de-DE")));
+                            .satisfies(error -> assertThat(error.reason()).contains("2026-12-v3/de-DE/audio+signals")));
         }
         assertThat(interviews.find("acme", "iv_1").orElseThrow().consent()).isNull();
     }

@@ -56,7 +56,7 @@ class SessionServiceTest {
     @Test
     void lostWritesAreRetriedThroughoutTheInterview() {
         interviews.loseNextWrites(2);
-        sessions.consent(token, ConsentNotice.version("en-US"));
+        sessions.consent(token, ConsentNotice.version("en-US", dev.prescreen.domain.plan.Answering.DEFAULT));
         interviews.loseNextWrites(2);
         Step first = sessions.current(token);
         interviews.loseNextWrites(2);
@@ -73,7 +73,7 @@ class SessionServiceTest {
 
     @Test
     void aSubmissionThatCannotBeWrittenIsAConflictAndNothingIsHandedOn() {
-        sessions.consent(token, ConsentNotice.version("en-US"));
+        sessions.consent(token, ConsentNotice.version("en-US", dev.prescreen.domain.plan.Answering.DEFAULT));
         Step first = sessions.current(token);
         interviews.loseNextWrites(1000);
         assertThatThrownBy(() -> sessions.submit(token, first.answerId(), new Submission("typed", "kotlin")))
@@ -85,7 +85,7 @@ class SessionServiceTest {
 
     @Test
     void theSameSubmissionTwiceHasOneEffect() {
-        sessions.consent(token, ConsentNotice.version("en-US"));
+        sessions.consent(token, ConsentNotice.version("en-US", dev.prescreen.domain.plan.Answering.DEFAULT));
         Step first = sessions.current(token);
         sessions.submit(token, first.answerId(), new Submission("typed", "kotlin"));
         sessions.submit(token, first.answerId(), new Submission("typed", "kotlin"));
@@ -96,7 +96,7 @@ class SessionServiceTest {
 
     @Test
     void finishingSkipsWhatWasNotAnsweredAndHandsTheInterviewOnOnce() {
-        sessions.consent(token, ConsentNotice.version("en-US"));
+        sessions.consent(token, ConsentNotice.version("en-US", dev.prescreen.domain.plan.Answering.DEFAULT));
         sessions.current(token);
         interviews.loseNextWrites(1);
         sessions.finish(token);

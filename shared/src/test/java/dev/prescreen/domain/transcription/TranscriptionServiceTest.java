@@ -77,7 +77,7 @@ class TranscriptionServiceTest {
                 "transcripts", clock);
         interviews.createAnswer(new Answer(ANSWER, INTERVIEW, ORG, "pl_1", 3, AnswerKind.MAIN, "Question?",
                 QuestionType.BEHAVIORAL, List.of(), "en-US", AnswerState.TRANSCRIBING, clock.instant(), clock.instant(),
-                false, Answer.RECORDING, KEY, "audio/webm", null, null, null, false, null, null, null, 1));
+                false, Answer.RECORDING, KEY, "audio/webm", null, null, null, false, null, null, null, 1, null, null, 1));
     }
 
     private Answer answer() {

@@ -169,6 +169,18 @@ class PlansApiIT {
         assertThat(acme.patch("/plans/" + planId, Map.of("questions", List.of(Map.of("bankQuestion", 2)))).status())
                 .isEqualTo(409);
         assertThat(acme.patch("/plans/" + planId, Map.of("answerSeconds", 90)).status()).isEqualTo(409);
+        // how candidates answer is frozen with the questions (the notice names it); the time zone is not
+        for (Map.Entry<String, Object> answering : Map.<String, Object>of("capture", "video", "retakesPerQuestion", 1,
+                "integritySignals", false).entrySet()) {
+            ApiClient.Response refused = acme.patch("/plans/" + planId, Map.of(answering.getKey(), answering.getValue()));
+            assertThat(refused.status()).as(answering.getKey()).isEqualTo(409);
+            assertThat(refused.errorFields()).containsExactly(answering.getKey());
+        }
+        ApiClient.Response zone = acme.patch("/plans/" + planId, Map.of("timeZone", "Europe/Stockholm"));
+        assertThat(zone.status()).as(zone.raw()).isEqualTo(200);
+        assertThat(zone.json().path("timeZone").asText()).isEqualTo("Europe/Stockholm");
+        assertThat(acme.patch("/plans/" + planId, Map.of("timeZone", "Europe/Atlantis")).errorFields())
+                .containsExactly("timeZone");
 
         ApiClient.Response recipients = acme.patch("/plans/" + planId,
                 Map.of("recipients", List.of("lead@acme.example", "hr@acme.example"), "invitationWindowDays", 14));

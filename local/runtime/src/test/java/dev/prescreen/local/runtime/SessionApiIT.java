@@ -80,7 +80,7 @@ class SessionApiIT {
     private String inviteAndConsent(Plan plan) {
         String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
         ApiClient.Response consent = candidate.post("/sessions/" + token + "/consent",
-                Map.of("noticeVersion", ConsentNotice.version("en-US")));
+                Map.of("noticeVersion", ConsentNotice.version("en-US", dev.prescreen.domain.plan.Answering.DEFAULT)));
         assertThat(consent.status()).as(consent.raw()).isEqualTo(200);
         return token;
     }
@@ -112,9 +112,9 @@ class SessionApiIT {
         assertThat(candidate.post("/sessions/" + token + "/consent", Map.of("noticeVersion", "old")).errorFields())
                 .containsExactly("noticeVersion");
 
-        candidate.post("/sessions/" + token + "/consent", Map.of("noticeVersion", ConsentNotice.version("en-US")));
+        candidate.post("/sessions/" + token + "/consent", Map.of("noticeVersion", ConsentNotice.version("en-US", dev.prescreen.domain.plan.Answering.DEFAULT)));
         var interview = Fixtures.interviews(runtime).find(organisation, interviewIdOf(token)).orElseThrow();
-        assertThat(interview.consent().noticeVersion()).isEqualTo(ConsentNotice.version("en-US"));
+        assertThat(interview.consent().noticeVersion()).isEqualTo(ConsentNotice.version("en-US", dev.prescreen.domain.plan.Answering.DEFAULT));
         assertThat(interview.consent().at()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(
                 Duration.ofSeconds(30)));
         assertThat(interview.state()).isEqualTo(InterviewState.IN_PROGRESS);

@@ -76,7 +76,7 @@ class TranscriptionIT {
         Plan plan = Fixtures.frozenPlan(runtime, recruiter, organisation, body);
         String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
         ApiClient candidate = new ApiClient(runtime.apiEndpoint(), null);
-        candidate.post("/sessions/" + token + "/consent", Map.of("noticeVersion", ConsentNotice.version("en-US")));
+        candidate.post("/sessions/" + token + "/consent", Map.of("noticeVersion", ConsentNotice.version("en-US", dev.prescreen.domain.plan.Answering.DEFAULT)));
         String answerId = candidate.get("/sessions/" + token + "/question").json().path("answerId").asText();
         JsonNode ticket = candidate.post("/sessions/" + token + "/answers/" + answerId + "/upload-url",
                 Map.of("contentType", "audio/wav", "contentLength", audio.length)).json();

@@ -109,7 +109,7 @@ public final class EventFixtures {
             questions.add(new PlanInput.QuestionInput(number, null, null));
         }
         return planService(clients, table).create(organisation, new PlanInput("Backend Engineer", "backend-engineer", null, null,
-                questions, null, null, 60, List.of("hiring@" + organisation + ".example"), null, null, null));
+                questions, null, null, 60, List.of("hiring@" + organisation + ".example"), null, null, null, null, null, null, null));
     }
 
     public static PlanService planService(AwsClients clients, String table) {

@@ -66,11 +66,19 @@ class CandidatePageIT {
 
     private static Run runPage(LocalRuntime runtime, String token, Path wav, int voiceAnswers, Path screenshot,
             String language) throws Exception {
-        Process node = new ProcessBuilder("node", "e2e/candidate-page.mjs",
+        return runPage(runtime, token, wav, voiceAnswers, screenshot, language, Map.of());
+    }
+
+    /** @param scenario e2e/candidate-page.mjs's settings (VIEWPORT, KEYBOARD, CAMERA, RETAKES, …) */
+    private static Run runPage(LocalRuntime runtime, String token, Path wav, int voiceAnswers, Path screenshot,
+            String language, Map<String, String> scenario) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", "e2e/candidate-page.mjs",
                 runtime.apiEndpoint() + "/interview/#" + token, wav.toString(), String.valueOf(voiceAnswers),
                 screenshot.toString(), language)
-                .directory(ProjectLayout.root().toFile()).redirectErrorStream(true).start();
-        boolean exited = node.waitFor(180, TimeUnit.SECONDS);
+                .directory(ProjectLayout.root().toFile()).redirectErrorStream(true);
+        builder.environment().putAll(scenario);
+        Process node = builder.start();
+        boolean exited = node.waitFor(240, TimeUnit.SECONDS);
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!exited) {
             node.destroyForcibly();
@@ -180,6 +188,157 @@ class CandidatePageIT {
         result.path("questions").forEach(q -> shown.add(q.path("text").asText()));
         assertThat(answers).extracting(Answer::questionText).containsExactlyInAnyOrderElementsOf(shown)
                 .contains(OWN_QUESTION.get(language));
+    }
+
+    /** A plan as the browser tests use it: the API's valid plan with these settings changed. */
+    private static Plan plan(LocalRuntime runtime, String organisation, Map<String, Object> settings) {
+        Map<String, Object> body = new HashMap<>(PlansApiIT.validPlan());
+        body.put("followUps", Map.of("enabled", false));
+        body.putAll(settings);
+        return Fixtures.frozenPlan(runtime, ApiClient.recruiter(runtime, organisation), organisation, body);
+    }
+
+    private static List<Answer> answers(LocalRuntime runtime, String organisation, String token) {
+        var interviews = Fixtures.interviews(runtime);
+        String interviewId = interviews.findToken(InvitationTokens.hash(token)).orElseThrow().interviewId();
+        return interviews.answers(organisation, interviewId).stream()
+                .sorted(java.util.Comparator.comparing(Answer::answerId)).toList();
+    }
+
+    private static String interviewId(LocalRuntime runtime, String token) {
+        return Fixtures.interviews(runtime).findToken(InvitationTokens.hash(token)).orElseThrow().interviewId();
+    }
+
+    /** Every screen the run passed was checked by axe, with no serious or critical violation. */
+    private static void assertAccessible(Run run, String... screens) {
+        JsonNode result = run.result();
+        List<String> seen = new java.util.ArrayList<>();
+        result.path("screens").forEach(screen -> seen.add(screen.asText()));
+        assertThat(seen).as(run.output()).contains(screens);
+        assertThat(result.path("blocking")).as("serious or critical axe violations: " + run.output()).isEmpty();
+    }
+
+    @Test
+    void aVideoInterviewWithPracticeAndARetakeEndsInAReportWithVideoLinks(LocalRuntime runtime, @TempDir Path temp)
+            throws Exception {
+        assumeChromium();
+        String organisation = "org-" + UUID.randomUUID();
+        Plan plan = plan(runtime, organisation, Map.of("capture", "video", "retakesPerQuestion", 1));
+        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        Path wav = temp.resolve("voice.wav");
+        Files.write(wav, toneWav(4));
+        Path shots = screenshot("desktop");
+
+        Run run = runPage(runtime, token, wav, 2, screenshot("video-desktop.png"), "en-US", Map.of(
+                "VIEWPORT", "desktop", "PRACTICE", "1", "RETAKES", "1", "SCREENSHOTS", shots.toString(),
+                "ERROR_SCREEN", "1"));
+        JsonNode result = run.result();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertAccessible(run, "consent", "device-check", "practice", "question", "review", "done", "error");
+        // the device check heard the fake microphone and saw the fake camera; the practice played back in the page
+        assertThat(result.path("checkResult").asText()).isEqualTo("heard");
+        Map<String, String> english = CandidatePageSources.catalogue("en-US");
+        assertThat(result.path("texts").path("checkCamera").asText()).isEqualTo(english.get("check.cameraOk"));
+        assertThat(result.path("practicePlayback").path("tag").asText()).isEqualTo("video");
+        assertThat(result.path("practiceUploads").asInt()).as("nothing of the practice is sent").isZero();
+        assertThat(result.path("texts").path("noticeText").asText())
+                .contains("recorded on video", "no facial, emotional or body-language analysis");
+        assertThat(result.path("retakes").asInt()).isEqualTo(1);
+
+        List<Answer> spoken = answers(runtime, organisation, token).stream()
+                .filter(a -> Answer.RECORDING.equals(a.mode())).toList();
+        assertThat(spoken).hasSize(2);
+        assertThat(spoken).extracting(Answer::takes).containsExactly(2, 1);
+        String bucket = runtime.settings().bucketName(Bucket.RECORDINGS);
+        for (Answer answer : spoken) {
+            assertThat(answer.recordingContentType()).isEqualTo("video/webm");
+            assertThat(answer.videoFallback()).isNull();
+            var head = runtime.clients().s3().headObject(r -> r.bucket(bucket).key(answer.recordingKey()));
+            assertThat(head.contentType()).startsWith("video/webm");
+            assertThat(head.contentLength()).isGreaterThan(10_000);
+        }
+
+        // The report: each answer's capture and takes, and a short-lived link to each video.
+        String interviewId = interviewId(runtime, token);
+        ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
+        JsonNode report = dev.prescreen.local.cloud.junit.Poll.until("the report", java.time.Duration.ofSeconds(90), () -> {
+            ApiClient.Response response = recruiter.get("/interviews/" + interviewId + "/report");
+            return response.status() == 200 ? java.util.Optional.of(response.json()) : java.util.Optional.empty();
+        });
+        JsonNode first = report.path("report").path("questions").get(0).path("deliveries").get(0);
+        assertThat(first.path("capture").asText()).isEqualTo("video");
+        assertThat(first.path("takes").asInt()).isEqualTo(2);
+        JsonNode links = report.path("recordings");
+        assertThat(links.size()).isEqualTo(2);
+        String link = links.elements().next().asText();
+        assertThat(link).contains("X-Amz-Expires=");
+        var video = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(video.statusCode()).isEqualTo(200);
+        assertThat(video.body().length).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aCandidateWhoDeniesTheCameraAnswersBySoundAndTheReportSaysWhy(LocalRuntime runtime, @TempDir Path temp)
+            throws Exception {
+        assumeChromium();
+        String organisation = "org-" + UUID.randomUUID();
+        Plan plan = plan(runtime, organisation, Map.of("capture", "video"));
+        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        Path wav = temp.resolve("voice.wav");
+        Files.write(wav, toneWav(4));
+
+        Run run = runPage(runtime, token, wav, 1, screenshot("camera-denied-mobile.png"), "en-US",
+                Map.of("CAMERA", "denied"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertAccessible(run, "device-check", "question", "done");
+        Map<String, String> english = CandidatePageSources.catalogue("en-US");
+        assertThat(run.result().path("texts").path("checkCamera").asText()).isEqualTo(english.get("check.cameraDenied"));
+        assertThat(run.result().path("checkResult").asText()).isEqualTo("heard");
+        Answer spoken = answers(runtime, organisation, token).stream()
+                .filter(a -> Answer.RECORDING.equals(a.mode())).findFirst().orElseThrow();
+        assertThat(spoken.recordingContentType()).isEqualTo("audio/webm");
+        assertThat(spoken.videoFallback()).isEqualTo("camera_denied");
+    }
+
+    @Test
+    void aKeyboardOnlyInterviewOnAPhoneReachesEveryScreenAndReportsIntegritySignals(LocalRuntime runtime,
+            @TempDir Path temp) throws Exception {
+        assumeChromium();
+        String organisation = "org-" + UUID.randomUUID();
+        // follow-ups on, and vague typed answers, so the follow-up screen is reached too
+        Plan plan = plan(runtime, organisation, Map.of("followUps", Map.of("enabled", true, "maxPerInterview", 1),
+                "timeZone", "America/New_York"));
+        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        Path wav = temp.resolve("voice.wav");
+        Files.write(wav, toneWav(4));
+        Path shots = screenshot("mobile");
+
+        Run run = runPage(runtime, token, wav, 1, screenshot("keyboard-mobile.png"), "en-US", Map.of(
+                "KEYBOARD", "1", "PRACTICE", "1", "PASTE", "1", "FOCUS_AWAY", "1", "SCREENSHOTS", shots.toString(),
+                "TYPED_ANSWER", "I did some things there, it was fine I guess.", "ERROR_SCREEN", "1",
+                "BROWSER_TZ", "Europe/Madrid"));
+        JsonNode result = run.result();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertAccessible(run, "consent", "device-check", "practice", "question", "follow-up", "done", "error");
+        assertThat(result.path("focusProblems")).as("controls without a visible focus").isEmpty();
+        List<String> reached = new java.util.ArrayList<>();
+        result.path("keyboard").forEach(id -> reached.add(id.asText()));
+        assertThat(reached).contains("consent-box", "consent-button", "check-button", "check-continue",
+                "practice-record", "practice-stop", "practice-finish", "record-button", "stop-button", "typed-summary",
+                "typed-text", "typed-button");
+        // the expiry in the candidate's time (the browser's, Madrid) and the plan's (New York)
+        assertThat(result.path("texts").path("noticeExpires").asText()).contains("America/New_York");
+
+        List<Answer> typed = answers(runtime, organisation, token).stream()
+                .filter(a -> Answer.TYPED.equals(a.mode())).toList();
+        assertThat(typed).isNotEmpty().allSatisfy(answer -> {
+            assertThat(answer.integrity()).isNotNull();
+            assertThat(answer.integrity().pastedCharacters()).isEqualTo(answer.transcript().text().length());
+            assertThat(answer.integrity().typedCharacters()).isZero();
+            assertThat(answer.integrity().focusLosses()).isEqualTo(1);
+            assertThat(answer.integrity().secondsAway()).isBetween(1, 5);
+        });
     }
 
     /** A WAV file of a few seconds of a 440 Hz tone, as the fake microphone's input. */

@@ -67,4 +67,15 @@ final class CandidatePageSources {
     static String read(String name) throws IOException {
         return Files.readString(page().resolve(name), StandardCharsets.UTF_8);
     }
+
+    /** The page's scripts as index.html loads them ({@code <script src>}, in order), one after the other. */
+    static String scripts() throws IOException {
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("<script src=\"([^\"]+)\"").matcher(read("index.html"));
+        StringBuilder all = new StringBuilder();
+        while (script.find()) {
+            all.append(read(script.group(1))).append('\n');
+        }
+        assertThat(all).as("index.html loads its scripts").isNotEmpty();
+        return all.toString();
+    }
 }

@@ -4,6 +4,7 @@ import static dev.prescreen.local.runtime.CandidatePageSources.LANGUAGES;
 import static dev.prescreen.local.runtime.CandidatePageSources.REFERENCE;
 import static dev.prescreen.local.runtime.CandidatePageSources.catalogue;
 import static dev.prescreen.local.runtime.CandidatePageSources.read;
+import static dev.prescreen.local.runtime.CandidatePageSources.scripts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ class CandidatePageStringsTest {
 
     @Test
     void appJsOffersExactlyTheSupportedLanguages() throws IOException {
-        Matcher list = Pattern.compile("const LANGUAGES = \\[([^\\]]*)]").matcher(read("app.js"));
+        Matcher list = Pattern.compile("const LANGUAGES = \\[([^\\]]*)]").matcher(scripts());
         assertThat(list.find()).as("app.js declares `const LANGUAGES = [...]`").isTrue();
         List<String> declared = new ArrayList<>();
         Matcher code = Pattern.compile("'([^']+)'").matcher(list.group(1));
@@ -47,7 +48,7 @@ class CandidatePageStringsTest {
             declared.add(code.group(1));
         }
         assertThat(declared).as("app.js LANGUAGES").containsExactlyElementsOf(LANGUAGES);
-        assertThat(read("app.js")).as("app.js falls back to " + REFERENCE).contains("const FALLBACK = '" + REFERENCE + "'");
+        assertThat(scripts()).as("app.js falls back to " + REFERENCE).contains("const FALLBACK = '" + REFERENCE + "'");
     }
 
     // ---- the keys the page uses ----
@@ -59,7 +60,7 @@ class CandidatePageStringsTest {
 
     static Set<String> keysUsedByAppJs() throws IOException {
         Set<String> keys = new TreeSet<>();
-        Matcher m = T_CALL.matcher(code(read("app.js")));
+        Matcher m = T_CALL.matcher(code(scripts()));
         while (m.find()) {
             keys.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
@@ -77,7 +78,7 @@ class CandidatePageStringsTest {
 
     @Test
     void appJsCallsTOnlyWithALiteralKeySoEveryUseIsSeen() throws IOException {
-        String code = code(read("app.js"));
+        String code = code(scripts());
         Matcher call = ANY_T_CALL.matcher(code);
         List<String> dynamic = new ArrayList<>();
         while (call.find()) {
@@ -112,7 +113,7 @@ class CandidatePageStringsTest {
 
     @Test
     void indexHtmlTranslatesOnlyAttributesAppJsReplaces() throws IOException {
-        String app = read("app.js");
+        String app = scripts();
         Matcher m = HTML_KEY.matcher(read("index.html"));
         while (m.find()) {
             String attribute = m.group(1);
@@ -170,7 +171,7 @@ class CandidatePageStringsTest {
         // Rough but effective: a string literal with two words in a row is text for a person, not a key, a
         // selector, a MIME type or an event name.
         Pattern words = Pattern.compile("\\p{L}{2,}[\\s\\u00a0]+\\p{L}{2,}");
-        List<String> sentences = literals(read("app.js")).stream()
+        List<String> sentences = literals(scripts()).stream()
                 .filter(s -> !s.equals("use strict"))
                 .filter(s -> words.matcher(s).find()).toList();
         assertThat(sentences).as("string literals in app.js that read like user-visible text").isEmpty();

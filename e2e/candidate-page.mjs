@@ -10,6 +10,9 @@
 //   VIEWPORT        mobile (390×844, touch; the default) or desktop (1280×900)
 //   KEYBOARD=1      every control is reached with Tab and used with Enter or Space, never clicked
 //   CAMERA          granted (default) or denied: the camera permission is refused, the microphone allowed
+//   MICROPHONE      denied: no permission at all (then answer by typing: VOICE_ANSWERS 0)
+//   OVERSIZE=1      the first upload-url request claims a recording over the cap (the real server refuses it);
+//                   the page must say why, and the answer is then typed
 //   PRACTICE=1      record and play back the practice answer before the first question
 //   RETAKES=n       re-record the first spoken answer n times before sending it
 //   PASTE=1         typed answers arrive by pasting; FOCUS_AWAY=1 leaves the page for a moment on each answer
@@ -31,6 +34,8 @@ const executablePath = env.CHROMIUM || '/usr/bin/chromium';
 const mobile = (env.VIEWPORT || 'mobile') === 'mobile';
 const keyboardOnly = env.KEYBOARD === '1';
 const cameraDenied = env.CAMERA === 'denied';
+// MICROPHONE=denied: neither microphone nor camera is allowed (the candidate said no to both)
+const microphoneDenied = env.MICROPHONE === 'denied';
 const retakes = Number(env.RETAKES || 0);
 const shots = env.SCREENSHOTS;
 const deadline = Date.now() + 150_000;
@@ -44,7 +49,7 @@ const browser = await chromium.launch({
     '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required',
     // Without the fake UI a permission not granted below is refused, as when a candidate says no.
-    ...(cameraDenied ? [] : ['--use-fake-ui-for-media-stream']),
+    ...(cameraDenied || microphoneDenied ? [] : ['--use-fake-ui-for-media-stream']),
     '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wavFile}`,
   ],
 });
@@ -149,7 +154,7 @@ try {
   const context = await browser.newContext({
     viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     isMobile: mobile, hasTouch: mobile, locale: browserLocale, timezoneId: env.BROWSER_TZ || undefined,
-    permissions: cameraDenied ? ['microphone'] : ['microphone', 'camera'],
+    permissions: microphoneDenied ? [] : cameraDenied ? ['microphone'] : ['microphone', 'camera'],
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => { result.pageError = String(error); });
@@ -159,6 +164,15 @@ try {
       result.practiceUploads++;
     }
   });
+  if (env.OVERSIZE === '1') {
+    let claimed = false;
+    await page.route('**/upload-url', async (route) => {
+      if (claimed) return route.continue();
+      claimed = true;
+      const body = JSON.parse(route.request().postData());
+      await route.continue({ postData: JSON.stringify({ ...body, contentLength: 300 * 1024 * 1024 }) });
+    });
+  }
   await page.goto(pageUrl);
   await page.waitForSelector('#notice:not([hidden]), #problem:not([hidden])');
   if (await page.isVisible('#problem')) throw new Error('page shows a problem: ' + await text(page, '#problem'));
@@ -228,7 +242,14 @@ try {
     if (env.FOCUS_AWAY === '1') {
       await goAway(page);
     }
-    if (answered < voiceAnswers) {
+    if (answered < voiceAnswers && env.OVERSIZE === '1' && result.refusedUpload === undefined) {
+      // the upload is refused: the page says why and offers the typed answer, which this candidate then uses
+      await speakAnswer(page);
+      await page.waitForFunction(() => document.getElementById('typed').open, null, { timeout: 30_000 });
+      result.refusedUpload = await text(page, '#record-status');
+      await typeAnswer(page, env.TYPED_ANSWER || 'I led the migration myself and cut latency by 40%.');
+      result.typed++;
+    } else if (answered < voiceAnswers) {
       await speakAnswer(page);
       if (result.voice === 0 && retakes > 0) {
         for (let i = 0; i < retakes; i++) {

@@ -136,11 +136,17 @@
       }
     }
 
+    // The upload cap for a recording of this type: video's for video, sound's otherwise.
+    function limit(contentType) {
+      const limits = page.session().recordingLimits;
+      return contentType.startsWith('video/') && limits.video ? limits.video : limits.audio;
+    }
+
     // A recording the upload refuses (too large, or of a type not accepted): say why; record again or type.
     function refused(error, contentType) {
       recordState();
       $('record-status').textContent = error.fields.includes('contentLength')
-        ? t('voice.tooLarge', { megabytes: number(Math.floor(page.session().maxRecordingBytes / (1024 * 1024))) })
+        ? t('voice.tooLarge', { megabytes: number(Math.floor(limit(contentType) / (1024 * 1024))) })
         : t('voice.unsupported', { type: contentType });
       $('typed').open = true;
     }

@@ -53,10 +53,12 @@ public final class RecordingFormats {
                 .map(Format::contentType).toList();
     }
 
-    /** The largest recording a plan that captures this accepts. */
-    public static long maxBytes(Capture planCapture) {
-        return FORMATS.stream().filter(f -> accepted(planCapture).contains(f.contentType()))
-                .mapToLong(Format::maxBytes).max().orElse(MAX_AUDIO_BYTES);
+    /** The largest recording a plan that captures this accepts, by capture ({@code audio}, {@code video}). */
+    public static Map<String, Long> limits(Capture planCapture) {
+        Map<String, Long> limits = new java.util.TreeMap<>();
+        FORMATS.stream().filter(f -> accepted(planCapture).contains(f.contentType()))
+                .forEach(f -> limits.merge(f.capture().wireName(), f.maxBytes(), Math::max));
+        return Map.copyOf(limits);
     }
 
     public static String bare(String contentType) {

@@ -93,7 +93,7 @@ public final class SessionService {
                 plan.slotMinutes(), ConsentNotice.forPlan(plan), interview.consent() != null,
                 interview.state().name().toLowerCase(Locale.ROOT), InterviewWalk.answeredMain(answers), interview.expiresAt(),
                 plan.timeZone(), plan.answering().capture().wireName(), plan.answering().retakesPerQuestion(),
-                plan.answering().integritySignals(), RecordingFormats.maxBytes(plan.answering().capture()));
+                plan.answering().integritySignals(), RecordingFormats.limits(plan.answering().capture()));
     }
 
     /**

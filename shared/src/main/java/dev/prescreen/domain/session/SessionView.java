@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param capture            what the page records of a spoken answer: audio, or video (camera and microphone)
  * @param retakesPerQuestion how many times an answer may be re-recorded before it is sent
  * @param integritySignals   whether the page reports pasting and leaving the page (named in the notice)
- * @param maxRecordingBytes  the largest recording the page may upload for the plan's capture
+ * @param recordingLimits    the largest recording the page may upload, by what it captures ({@code audio}, and
+ *                           {@code video} for a plan that records video), in bytes
  */
 public record SessionView(
         String roleTitle,
@@ -26,5 +27,5 @@ public record SessionView(
         String capture,
         int retakesPerQuestion,
         boolean integritySignals,
-        long maxRecordingBytes) {
+        java.util.Map<String, Long> recordingLimits) {
 }

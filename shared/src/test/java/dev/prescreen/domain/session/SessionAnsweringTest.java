@@ -69,7 +69,8 @@ class SessionAnsweringTest {
         assertThat(view.retakesPerQuestion()).isEqualTo(2);
         assertThat(view.integritySignals()).isFalse();
         assertThat(view.timeZone()).isEqualTo("Europe/Madrid");
-        assertThat(view.maxRecordingBytes()).isEqualTo(RecordingFormats.MAX_VIDEO_BYTES);
+        assertThat(view.recordingLimits()).containsOnly(java.util.Map.entry("audio", RecordingFormats.MAX_AUDIO_BYTES),
+                java.util.Map.entry("video", RecordingFormats.MAX_VIDEO_BYTES));
         assertThat(view.notice().version()).isEqualTo(ConsentNotice.VERSION + "/en-US/video");
         Step first = sessions.current(token);
         assertThat(first.take()).isEqualTo(1);

@@ -53,6 +53,10 @@ final class ApiClient {
         return send("POST", path, body instanceof String s ? s : Json.write(body), "application/json");
     }
 
+    Response put(String path, Object body) {
+        return send("PUT", path, body instanceof String s ? s : Json.write(body), "application/json");
+    }
+
     Response patch(String path, Object body) {
         return send("PATCH", path, body instanceof String s ? s : Json.write(body), "application/merge-patch+json");
     }

@@ -289,6 +289,60 @@ class SessionApiIT {
     }
 
     @Test
+    void aVideoPlanTakesVideoWithinItsCapAndItsSignedTypeRetakesWithinItsLimitAndIntegrityTotals() throws Exception {
+        Map<String, Object> body = new HashMap<>(PlansApiIT.validPlan());
+        body.putAll(Map.of("capture", "video", "retakesPerQuestion", 1, "followUps", Map.of("enabled", false)));
+        Plan plan = Fixtures.frozenPlan(runtime, recruiter, organisation, body);
+        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        JsonNode session = candidate.get("/sessions/" + token).json();
+        assertThat(session.path("capture").asText()).isEqualTo("video");
+        assertThat(session.path("recordingLimits").path("video").asLong()).isEqualTo(200L * 1024 * 1024);
+        assertThat(candidate.post("/sessions/" + token + "/consent", Map.of("noticeVersion",
+                session.path("notice").path("version").asText())).status()).isEqualTo(200);
+        String answerId = question(token).path("answerId").asText();
+        String answerPath = "/sessions/" + token + "/answers/" + answerId;
+
+        assertThat(candidate.post(answerPath + "/upload-url", Map.of("contentType", "video/webm",
+                "contentLength", 201L * 1024 * 1024)).errorFields()).containsExactly("contentLength");
+        JsonNode ticket = candidate.post(answerPath + "/upload-url", Map.of("contentType", "video/webm;codecs=vp8,opus",
+                "contentLength", 4096)).json();
+        // the URL is signed for its type: a PUT of another type is refused by storage
+        HttpRequest.Builder wrongType = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()));
+        ticket.path("headers").fields().forEachRemaining(h -> {
+            if (!h.getKey().equals("Content-Type")) {
+                wrongType.header(h.getKey(), h.getValue().asText());
+            }
+        });
+        wrongType.header("Content-Type", "application/pdf");
+        assertThat(HttpClient.newHttpClient().send(wrongType.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[4096]))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(put(ticket, new byte[4096]).statusCode()).isEqualTo(200);
+
+        ApiClient.Response retake = candidate.send("POST", answerPath + "/retake", null, null);
+        assertThat(retake.status()).as(retake.raw()).isEqualTo(200);
+        assertThat(retake.json().path("take").asInt()).isEqualTo(2);
+        ApiClient.Response beyond = candidate.send("POST", answerPath + "/retake", null, null);
+        assertThat(beyond.status()).isEqualTo(409);
+        assertThat(beyond.errorFields()).containsExactly("retakesPerQuestion");
+        assertThat(beyond.contentType()).startsWith("application/problem+json");
+
+        Map<String, Object> totals = Map.of("pastedCharacters", 12, "typedCharacters", 30, "focusLosses", 2,
+                "secondsAway", 9);
+        assertThat(candidate.put(answerPath + "/integrity", totals).status()).isEqualTo(204);
+        assertThat(candidate.put(answerPath + "/integrity", Map.of("pastedCharacters", -1, "typedCharacters", 0,
+                "focusLosses", 0)).errorFields()).containsExactly("pastedCharacters", "secondsAway");
+        String other = inviteAndConsent(plan(false));
+        assertThat(candidate.put("/sessions/" + other + "/answers/" + answerId + "/integrity", totals).status())
+                .as("another session's answer").isEqualTo(404);
+        assertThat(candidate.send("POST", "/sessions/" + other + "/answers/" + answerId + "/retake", null, null).status())
+                .isEqualTo(404);
+        Answer stored = Fixtures.interviews(runtime).answer(organisation, interviewIdOf(token), answerId).orElseThrow();
+        assertThat(stored.takes()).isEqualTo(2);
+        assertThat(stored.recordingContentType()).isEqualTo("video/webm");
+        assertThat(stored.integrity().focusLosses()).isEqualTo(2);
+    }
+
+    @Test
     void oneCandidatesTokenCannotTouchAnotherCandidatesAnswers() {
         Plan plan = plan(false);
         String alice = inviteAndConsent(plan);

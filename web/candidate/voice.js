@@ -8,6 +8,23 @@
   const media = window.PrescreenMedia;
   const UPLOAD_ATTEMPTS = 3;
 
+  // Starts a take from its record button (the question's or the practice's): the button off, stop on and focused,
+  // the status saying what is recorded; null, with the reason in the status, when there is no microphone.
+  async function beginTake(camera, controls) {
+    let take;
+    try {
+      take = await media.startTake(camera, controls.selfView, controls.level);
+    } catch (error) {
+      controls.status.textContent = t('voice.noMicrophone', { error: error.message });
+      return null;
+    }
+    controls.status.textContent = take.video ? t('voice.recordingVideo') : t('voice.recording');
+    controls.record.disabled = true;
+    controls.stop.disabled = false;
+    controls.stop.focus();
+    return take;
+  }
+
   // page: { call, render, explain, camera, integrity, session(), step(), nextTake(take) }
   function attach(page) {
     let take = null;
@@ -32,18 +49,13 @@
     }
 
     $('record-button').onclick = async () => {
-      try {
-        take = await media.startTake(page.camera, $('self-view'),
-          (value) => { $('level').style.width = value + '%'; });
-      } catch (error) {
-        $('record-status').textContent = t('voice.noMicrophone', { error: error.message });
+      take = await beginTake(page.camera, {
+        record: $('record-button'), stop: $('stop-button'), status: $('record-status'), selfView: $('self-view'),
+        level: (value) => { $('level').style.width = value + '%'; },
+      });
+      if (!take) {
         $('typed').open = true;
-        return;
       }
-      $('record-status').textContent = take.video ? t('voice.recordingVideo') : t('voice.recording');
-      $('record-button').disabled = true;
-      $('stop-button').disabled = false;
-      $('stop-button').focus();
     };
 
     $('stop-button').onclick = async () => {
@@ -154,5 +166,5 @@
     return { reset: recordState, reportIntegrity };
   }
 
-  window.PrescreenVoice = { attach };
+  window.PrescreenVoice = { attach, beginTake };
 }());

@@ -74,16 +74,10 @@
     // the practice has no level bar: the playback shows whether it was heard
     const level = () => {};
     $('practice-record').onclick = async () => {
-      try {
-        take = await media.startTake(page.camera, $('practice-self-view'), level);
-      } catch (error) {
-        $('practice-status').textContent = t('voice.noMicrophone', { error: error.message });
-        return;
-      }
-      $('practice-status').textContent = take.video ? t('voice.recordingVideo') : t('voice.recording');
-      $('practice-record').disabled = true;
-      $('practice-stop').disabled = false;
-      $('practice-stop').focus();
+      take = await window.PrescreenVoice.beginTake(page.camera, {
+        record: $('practice-record'), stop: $('practice-stop'), status: $('practice-status'),
+        selfView: $('practice-self-view'), level,
+      });
     };
     $('practice-stop').onclick = async () => {
       $('practice-stop').disabled = true;
@@ -95,6 +89,7 @@
     $('practice-finish').onclick = async () => {
       if (take) {
         await take.finish();
+        take = null;
       }
       $('practice-playback').replaceChildren();
       page.done();

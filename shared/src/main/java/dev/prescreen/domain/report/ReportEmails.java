@@ -64,15 +64,19 @@ public final class ReportEmails {
             String type = type(m, q.type());
             String flags = q.flags().stream().map(f -> flag(m, f)).collect(Collectors.joining(", "));
             String reason = reason(m, q.reason());
+            String delivery = DeliveryNotes.of(m, q);
             text.append(q.position()).append(". ").append(q.question()).append(" [").append(type).append("] ")
                     .append(score).append(q.flags().isEmpty() ? "" : " " + m.text("report.flags", "flags", flags))
-                    .append('\n').append("   ").append(reason).append('\n');
+                    .append('\n').append("   ").append(reason).append('\n')
+                    .append(delivery.isEmpty() ? "" : "   " + delivery + "\n");
             rows.append("<tr><td style=\"").append(CELL).append("\">").append(q.position()).append("</td><td style=\"")
                     .append(CELL).append("\">").append(escape(q.question())).append("<br><span style=\"color:#5b6475\">")
                     .append(escape(type)).append("</span></td><td style=\"").append(CELL).append(";font-weight:bold\">")
                     .append(escape(score)).append("</td><td style=\"").append(CELL).append("\">")
                     .append(escape(flags)).append("</td><td style=\"").append(CELL).append("\">")
-                    .append(escape(reason)).append("</td></tr>");
+                    .append(escape(reason))
+                    .append(delivery.isEmpty() ? "" : "<br><span style=\"color:#5b6475\">" + escape(delivery) + "</span>")
+                    .append("</td></tr>");
             transcript.append("<p style=\"margin:12px 0 4px;font-weight:bold\">").append(q.position()).append(". ")
                     .append(escape(q.question())).append("</p>");
             for (Report.TranscriptLine line : q.transcript()) {

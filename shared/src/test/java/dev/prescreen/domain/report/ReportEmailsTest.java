@@ -74,8 +74,10 @@ class ReportEmailsTest {
                         + "Report: " + LINK + "\n\n"
                         + "1. " + QUESTION + " [General] 4/5 flags: hypothetical\n"
                         + "   Direct, relevant and concrete, but no limits acknowledged or some filler.\n"
+                        + "   on video · 2 takes · not scored: left the page 1 time for 12 s\n"
                         + "2. " + QUESTION + " [Behavioral] review\n"
                         + "   needs human review: transcription failed\n"
+                        + "   sound only (camera not allowed)\n"
                         + "\nFull transcript\n"
                         + "Interviewer: " + QUESTION + "\n"
                         + "  Candidate: " + ANSWER + "\n");
@@ -113,6 +115,29 @@ class ReportEmailsTest {
         if (!language.equals("en-US")) {
             assertThat(email.text()).as(language).doesNotContain("Full transcript", "Direct, relevant and concrete");
         }
+        // how each answer was given, in the report's language
+        assertThat(email.text()).as(language).contains(m.text("report.delivery.video"),
+                m.text("report.delivery.takes", "takes", 2),
+                m.text("report.delivery.soundOnly", "reason", m.text("report.delivery.cameraDenied")));
+    }
+
+    @Test
+    void theEmailSaysHowEachAnswerWasGivenAndThatIntegritySignalsAreNotScored() {
+        Mailer.OutgoingEmail email = ReportEmails.report(report("Ana"), plan("es-ES", "en-US"), 1, 3, LINK);
+        assertThat(email.text()).contains("   on video · 2 takes · not scored: left the page 1 time for 12 s\n",
+                "   sound only (camera not allowed)\n");
+        Report typed = report("Ana").change(c -> {
+            Report.QuestionReport q = c.questions.get(0);
+            c.questions = List.of(new Report.QuestionReport(q.position(), q.question(), q.type(), q.answerState(),
+                    q.score(), q.automaticScore(), q.anchor(), q.rule(), q.reason(), q.evidence(), q.flags(), q.answer(),
+                    null, null, false, "typed", List.of(), null, q.transcript(), List.of(new Report.AnswerDelivery(
+                            "main", "typed", null, null, 1, new dev.prescreen.domain.interview.IntegritySignals(120, 10, 2,
+                            40)))));
+            return c;
+        });
+        assertThat(ReportEmails.report(typed, plan("es-ES", "en-US"), 1, 3, LINK).text())
+                .contains("   not scored: 120 of 130 characters pasted, left the page 2 times for 40 s\n");
+        assertThat(email.html()).contains("<span style=\"color:#5b6475\">on video · 2 takes");
     }
 
     @Test
@@ -151,10 +176,12 @@ class ReportEmailsTest {
         Report.QuestionReport scored = new Report.QuestionReport(1, QUESTION, "General", "scored", 4, 4, "anchor",
                 "general.concrete", "Direct, relevant and concrete, but no limits acknowledged or some filler.",
                 List.of(), List.of("hypothetical"), ANSWER, FOLLOW_UP, FOLLOW_UP_ANSWER, false, "voice", List.of(), null,
-                first, List.of());
+                first, List.of(new Report.AnswerDelivery("main", "recording", "video", null, 2,
+                        new dev.prescreen.domain.interview.IntegritySignals(0, 0, 1, 12))));
         Report.QuestionReport review = new Report.QuestionReport(2, QUESTION, "Behavioral", "transcription_failed",
                 null, null, null, null, "needs human review: transcription failed", List.of(), List.of(), "", null,
-                null, false, "voice", List.of(), null, List.of(new Report.TranscriptLine("interviewer", QUESTION, null)), List.of());
+                null, false, "voice", List.of(), null, List.of(new Report.TranscriptLine("interviewer", QUESTION, null)),
+                List.of(new Report.AnswerDelivery("main", "recording", "audio", "camera_denied", 1, null)));
         return new Report("iv_1", "acme", Screenings.PLAN_ID, "v-1234", "cd_1", name, "Backend Engineer", "es-ES",
                 "rubric-test", AT, AT, AT, 300, 80, true, 60, List.of(2), List.of(scored, review), List.of(), null, null,
                 null, 1);

@@ -30,7 +30,6 @@ import java.util.Optional;
  */
 public final class SessionService {
 
-    public static final int MAX_TYPED_CHARACTERS = 5000;
     /** Network and page latency a candidate is allowed beyond the answer time before an answer counts as late. */
     public static final Duration GRACE = Duration.ofSeconds(15);
     public static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(5);
@@ -145,7 +144,7 @@ public final class SessionService {
                 b.videoFallback = upload.videoFallback();
                 return b;
             });
-        }).recordingKey();
+        }).answer().recordingKey();
         Instant expires = clock.instant().plus(UPLOAD_URL_VALIDITY);
         // The URL creates its object once (If-None-Match: *): a second PUT is refused, nothing is overwritten.
         return new UploadTicket(recordings.presignUpload(key, type, contentLength, UPLOAD_URL_VALIDITY), "PUT",
@@ -158,7 +157,7 @@ public final class SessionService {
      * discarded take; the report says how many takes an answer used.
      */
     public TakeView retake(String token, String answerId) {
-        Answer taken = changeOpenAnswer(token, answerId, (context, answer) -> {
+        Changed taken = changeOpenAnswer(token, answerId, (context, answer) -> {
             int allowed = context.plan().answering().takesPerQuestion();
             if (answer.takes() >= allowed) {
                 throw new DomainException.Conflict("retakesPerQuestion", "this interview allows "
@@ -169,7 +168,7 @@ public final class SessionService {
                 return b;
             });
         });
-        return TakeView.of(taken, open(token).plan().answering());
+        return TakeView.of(taken.answer(), taken.context().plan().answering());
     }
 
     /**
@@ -190,17 +189,20 @@ public final class SessionService {
         });
     }
 
-    /**
-     * Applies a change to an answer of this session not yet submitted, retried on a write conflict; returns the
-     * changed answer.
-     */
-    private Answer changeOpenAnswer(String token, String answerId, java.util.function.BiFunction<Context, Answer, Answer> change) {
+    /** An answer as changed, with the interview and plan it was changed under. */
+    private record Changed(Context context, Answer answer) {
+    }
+
+    /** Applies a change to an answer of this session not yet submitted, retried on a write conflict. */
+    private Changed changeOpenAnswer(String token, String answerId,
+            java.util.function.BiFunction<Context, Answer, Answer> change) {
         return ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Context context = open(token);
             requireConsent(context.interview());
             Answer answer = openAnswer(context, answerId);
             Answer changed = change.apply(context, answer);
-            return interviews.replaceAnswer(changed, answer.revision()) ? Optional.of(changed) : Optional.empty();
+            return interviews.replaceAnswer(changed, answer.revision())
+                    ? Optional.of(new Changed(context, changed)) : Optional.empty();
         });
     }
 
@@ -216,21 +218,9 @@ public final class SessionService {
 
     /** Accepts the answer once; the same submission again returns the same result. */
     public Step submit(String token, String answerId, Submission submission) {
-        String mode = submission == null || submission.mode() == null ? "" : submission.mode();
-        if (!mode.equals(Answer.TYPED) && !mode.equals(Answer.RECORDING)) {
-            throw new DomainException.InvalidInput("mode", "must be \"recording\" or \"typed\"");
-        }
+        Submission.check(submission);
+        String mode = submission.mode();
         String text = submission.text();
-        if (mode.equals(Answer.TYPED)) {
-            if (text == null) {
-                throw new DomainException.InvalidInput("text", "is required for a typed answer");
-            }
-            if (text.length() > MAX_TYPED_CHARACTERS) {
-                throw new DomainException.InvalidInput("text", "is longer than " + MAX_TYPED_CHARACTERS + " characters");
-            }
-        } else if (text != null) {
-            throw new DomainException.InvalidInput("text", "goes only with a typed answer");
-        }
         boolean accepted = ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
             Context context = open(token);
             requireConsent(context.interview());

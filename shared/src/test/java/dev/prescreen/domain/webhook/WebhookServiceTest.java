@@ -1,0 +1,107 @@
+package dev.prescreen.domain.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.standardwebhooks.Webhook;
+import dev.prescreen.domain.DomainException;
+import dev.prescreen.domain.FieldError;
+import dev.prescreen.testing.MutableClock;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebhookServiceTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
+    private final InMemoryWebhooks endpoints = new InMemoryWebhooks();
+    private final WebhookService webhooks = new WebhookService(endpoints,
+            new WebhookUrlPolicy(false, host -> List.of(InetAddress.getByName("93.184.216.34"))), clock);
+
+    private static final WebhookInput HOOK = new WebhookInput("https://hooks.acme.example/prescreen",
+            List.of("report.ready", "candidate.erased"), null, "ATS bridge");
+
+    @Test
+    void anEndpointIsRegisteredWithASecretShownOnceAndSeenOnlyByItsOrganisation() {
+        WebhookService.WithSecret created = webhooks.create("acme", HOOK);
+        assertThat(created.secret()).startsWith("whsec_");
+        WebhookEndpoint endpoint = created.endpoint();
+        assertThat(endpoint.enabled()).isTrue();
+        assertThat(endpoint.wants(WebhookEventType.REPORT_READY)).isTrue();
+        assertThat(endpoint.wants(WebhookEventType.INVITATION_SENT)).isFalse();
+        assertThat(webhooks.list("acme")).hasSize(1);
+        assertThat(webhooks.list("globex")).isEmpty();
+        assertThatThrownBy(() -> webhooks.get("globex", endpoint.endpointId())).isInstanceOf(DomainException.NotFound.class);
+        assertThatThrownBy(() -> webhooks.delete("globex", endpoint.endpointId())).isInstanceOf(DomainException.NotFound.class);
+        assertThatThrownBy(() -> webhooks.rotateSecret("globex", endpoint.endpointId()))
+                .isInstanceOf(DomainException.NotFound.class);
+    }
+
+    @Test
+    void badInputNamesEveryField() {
+        assertThatThrownBy(() -> webhooks.create("acme", new WebhookInput("http://hooks.acme.example/",
+                List.of("report.ready", "report.exploded"), null, "x".repeat(501))))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("url", "eventTypes.1", "description"));
+        assertThatThrownBy(() -> webhooks.create("acme", new WebhookInput("https://hooks.acme.example/", List.of(),
+                null, null))).isInstanceOfSatisfying(DomainException.InvalidInput.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("eventTypes"));
+    }
+
+    @Test
+    void aChangeMergesOverTheEndpointAndReEnablingClearsItsFailures() {
+        WebhookEndpoint endpoint = webhooks.create("acme", HOOK).endpoint();
+        WebhookEndpoint disabled = webhooks.update("acme", endpoint.endpointId(), new WebhookInput(null, null, false, null));
+        assertThat(disabled.enabled()).isFalse();
+        assertThat(disabled.url()).isEqualTo(HOOK.url());
+        assertThat(disabled.eventTypes()).containsExactly("report.ready", "candidate.erased");
+        WebhookEndpoint retyped = webhooks.update("acme", endpoint.endpointId(),
+                new WebhookInput(null, List.of("interview.completed"), true, null));
+        assertThat(retyped.enabled()).isTrue();
+        assertThat(retyped.eventTypes()).containsExactly("interview.completed");
+        assertThat(retyped.description()).isEqualTo("ATS bridge");
+        assertThat(retyped.revision()).isEqualTo(3);
+    }
+
+    @Test
+    void aRotationSignsWithBothSecretsForADayThenWithTheNewOneOnly() throws Exception {
+        WebhookService.WithSecret created = webhooks.create("acme", HOOK);
+        clock.advance(Duration.ofDays(3));
+        WebhookService.WithSecret rotated = webhooks.rotateSecret("acme", created.endpoint().endpointId());
+        assertThat(rotated.secret()).isNotEqualTo(created.secret());
+        WebhookEndpoint endpoint = rotated.endpoint();
+        assertThat(endpoint.signingSecrets(clock.instant())).containsExactly(rotated.secret(), created.secret());
+
+        String body = "{\"id\":\"ev_1\",\"type\":\"report.ready\"}";
+        // the library checks the timestamp against the real clock (5 minutes' tolerance), so this attempt is now
+        Map<String, String> headers = WebhookSignatures.headers(endpoint.signingSecrets(clock.instant()), "ev_1",
+                Instant.now(), body);
+        // a receiver still on the old secret and one already on the new both verify, with the library
+        new Webhook(created.secret()).verify(body, multi(headers));
+        new Webhook(rotated.secret()).verify(body, multi(headers));
+
+        clock.advance(WebhookService.ROTATION_OVERLAP);
+        assertThat(endpoint.signingSecrets(clock.instant())).containsExactly(rotated.secret());
+    }
+
+    @Test
+    void aSignatureFailsForAnotherBodyOrSecret() {
+        String secret = SigningSecrets.newSecret();
+        Map<String, String> headers = WebhookSignatures.headers(List.of(secret), "ev_2", Instant.now(), "{\"a\":1}");
+        assertThat(headers).containsKeys("webhook-id", "webhook-timestamp", "webhook-signature");
+        assertThat(headers.get("webhook-signature")).startsWith("v1,");
+        assertThatThrownBy(() -> new Webhook(secret).verify("{\"a\":2}", multi(headers)))
+                .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+        assertThatThrownBy(() -> new Webhook(SigningSecrets.newSecret()).verify("{\"a\":1}", multi(headers)))
+                .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+    }
+
+    private static Map<String, List<String>> multi(Map<String, String> headers) {
+        java.util.Map<String, List<String>> result = new java.util.HashMap<>();
+        headers.forEach((k, v) -> result.put(k, List.of(v)));
+        return result;
+    }
+}

@@ -45,6 +45,8 @@ public enum LambdaFunction {
                     .write(Bucket.TRANSCRIPTS).build()),
     PIPELINE_RECONCILER("reporting", "dev.prescreen.reporting.PipelineReconcilerHandler", 512, 120, null,
             Permissions.builder().read(Table.MAIN).sendTo(Queue.SCORING).sendTo(Queue.REPORTING).build()),
+    WEBHOOKS_API("integrations", "dev.prescreen.integrations.WebhooksApiHandler", 512, 10, null,
+            Permissions.builder().readWrite(Table.MAIN).callWebhooks().build()),
     RETENTION_SWEEPER("reporting", "dev.prescreen.reporting.RetentionSweeperHandler", 512, 300, null,
             Permissions.builder().read(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build());
 
@@ -121,6 +123,9 @@ public enum LambdaFunction {
         }
         permissions.readsBuckets().forEach(b -> keys.add(dev.prescreen.config.Settings.bucketKey(b)));
         permissions.writesBuckets().forEach(b -> keys.add(dev.prescreen.config.Settings.bucketKey(b)));
+        if (permissions.callsWebhooks()) {
+            keys.add(dev.prescreen.config.Settings.WEBHOOKS_ALLOW_LOOPBACK_HTTP);
+        }
         if (permissions.sendsEmail()) {
             keys.add(dev.prescreen.config.Settings.SENDER_EMAIL);
             keys.add(dev.prescreen.config.Settings.SES_CONFIGURATION_SET);

@@ -15,7 +15,8 @@ public record Permissions(
         Set<Bucket> writesBuckets,
         boolean sendsEmail,
         boolean startsTranscriptions,
-        boolean managesSchedules) {
+        boolean managesSchedules,
+        boolean callsWebhooks) {
 
     public static Builder builder() {
         return new Builder();
@@ -30,6 +31,7 @@ public record Permissions(
         private boolean email;
         private boolean transcribe;
         private boolean schedules;
+        private boolean webhooks;
 
         public Builder readWrite(Table table) {
             reads.add(table);
@@ -73,9 +75,15 @@ public record Permissions(
             return this;
         }
 
+        /** Checks and calls organisations' webhook URLs (outbound HTTPS; plain HTTP to loopback only locally). */
+        public Builder callWebhooks() {
+            webhooks = true;
+            return this;
+        }
+
         public Permissions build() {
             return new Permissions(Set.copyOf(reads), Set.copyOf(writes), Set.copyOf(sends), Set.copyOf(readBuckets),
-                    Set.copyOf(writeBuckets), email, transcribe, schedules);
+                    Set.copyOf(writeBuckets), email, transcribe, schedules, webhooks);
         }
     }
 }

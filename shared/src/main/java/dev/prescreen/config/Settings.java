@@ -121,6 +121,11 @@ public final class Settings {
     public static final String RECONCILE_AFTER_SECONDS = "PRESCREEN_RECONCILE_AFTER_SECONDS";
     /** How long work may wait between pipeline stages before the pipeline reconciler hands it on again (300). */
     public static final String PIPELINE_RECONCILE_AFTER_SECONDS = "PRESCREEN_PIPELINE_RECONCILE_AFTER_SECONDS";
+    /**
+     * "true" only on the local stack: webhook URLs may then be plain HTTP to the loopback interface (a test
+     * receiver). Unset in AWS: HTTPS to public addresses only.
+     */
+    public static final String WEBHOOKS_ALLOW_LOOPBACK_HTTP = "PRESCREEN_WEBHOOKS_ALLOW_LOOPBACK_HTTP";
     /** Scheduler group for one-time batch schedules. */
     public static final String SCHEDULE_GROUP = "PRESCREEN_SCHEDULE_GROUP";
 }

@@ -15,6 +15,10 @@ public final class Keys {
         return "ORG#" + organisation;
     }
 
+    public static String webhook(String endpointId) {
+        return "WEBHOOK#" + endpointId;
+    }
+
     public static String plan(String planId) {
         return "PLAN#" + planId;
     }

@@ -61,6 +61,7 @@ public final class LocalRuntime implements AutoCloseable {
         values.put(Settings.PUBLIC_BASE_URL, "http://127.0.0.1:" + apiPort);
         values.put(Settings.CANDIDATE_PAGE_URL, "http://127.0.0.1:" + apiPort + "/interview/");
         values.put(Settings.SENDER_EMAIL, SENDER);
+        values.put(Settings.WEBHOOKS_ALLOW_LOOPBACK_HTTP, "true");
         values.put(Settings.SCHEDULE_GROUP, SCHEDULE_GROUP);
         values.put(Settings.SCHEDULER_ROLE_ARN, "arn:aws:iam::000000000000:role/prescreen-scheduler");
         values.putAll(builder.settings);

@@ -1,0 +1,65 @@
+package dev.prescreen.integrations;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.prescreen.api.ApiRequest;
+import dev.prescreen.api.ApiResponses;
+import dev.prescreen.api.ApiRouter;
+import dev.prescreen.aws.AwsClients;
+import dev.prescreen.cloud.Table;
+import dev.prescreen.config.Settings;
+import dev.prescreen.domain.webhook.WebhookInput;
+import dev.prescreen.domain.webhook.WebhookService;
+import dev.prescreen.domain.webhook.WebhookUrlPolicy;
+import dev.prescreen.storage.DynamoWebhookRepository;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** An organisation's webhook endpoints: register, list, change, delete, rotate the signing secret. */
+public final class WebhooksApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ApiRouter router;
+
+    public WebhooksApiHandler() {
+        this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+    }
+
+    public WebhooksApiHandler(AwsClients clients, Settings settings) {
+        boolean loopbackHttp = Boolean.parseBoolean(settings.get(Settings.WEBHOOKS_ALLOW_LOOPBACK_HTTP, "false"));
+        WebhookService webhooks = new WebhookService(
+                new DynamoWebhookRepository(clients.dynamoDb(), settings.tableName(Table.MAIN)),
+                new WebhookUrlPolicy(loopbackHttp, host -> List.of(InetAddress.getAllByName(host))), Clock.systemUTC());
+        this.router = ApiRouter.builder()
+                .on("POST /webhooks", r -> {
+                    WebhookService.WithSecret created = webhooks.create(r.organisation(), r.json(WebhookInput.class));
+                    return ApiResponses.created(WebhookRepresentation.withSecret(created),
+                            "/webhooks/" + created.endpoint().endpointId());
+                })
+                .on("GET /webhooks", r -> ApiResponses.json(200, Map.of("items",
+                        webhooks.list(r.organisation()).stream().map(WebhookRepresentation::of).toList())))
+                .on("GET /webhooks/{webhookId}", r -> ApiResponses.json(200,
+                        WebhookRepresentation.of(webhooks.get(r.organisation(), id(r)))))
+                .on("PATCH /webhooks/{webhookId}", r -> ApiResponses.json(200, WebhookRepresentation.of(
+                        webhooks.update(r.organisation(), id(r), r.json(WebhookInput.class)))))
+                .on("DELETE /webhooks/{webhookId}", r -> {
+                    webhooks.delete(r.organisation(), id(r));
+                    return ApiResponses.noContent();
+                })
+                .on("POST /webhooks/{webhookId}/secret", r -> ApiResponses.json(200,
+                        WebhookRepresentation.withSecret(webhooks.rotateSecret(r.organisation(), id(r)))))
+                .build();
+    }
+
+    private static String id(ApiRequest request) {
+        return request.pathParameter("webhookId");
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event);
+    }
+}

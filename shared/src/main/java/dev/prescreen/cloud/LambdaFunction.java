@@ -46,7 +46,12 @@ public enum LambdaFunction {
     PIPELINE_RECONCILER("reporting", "dev.prescreen.reporting.PipelineReconcilerHandler", 512, 120, null,
             Permissions.builder().read(Table.MAIN).sendTo(Queue.SCORING).sendTo(Queue.REPORTING).build()),
     WEBHOOKS_API("integrations", "dev.prescreen.integrations.WebhooksApiHandler", 512, 10, null,
-            Permissions.builder().readWrite(Table.MAIN).callWebhooks().build()),
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).callWebhooks().build()),
+    WEBHOOK_FANOUT("integrations", "dev.prescreen.integrations.WebhookFanOutHandler", 512, 30, Queue.WEBHOOK_EVENTS,
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).build()),
+    WEBHOOK_DELIVER("integrations", "dev.prescreen.integrations.WebhookDeliveryHandler", 512, 30,
+            Queue.WEBHOOK_DELIVERIES, Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES)
+                    .callWebhooks().build()),
     RETENTION_SWEEPER("reporting", "dev.prescreen.reporting.RetentionSweeperHandler", 512, 300, null,
             Permissions.builder().read(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build());
 
@@ -125,6 +130,7 @@ public enum LambdaFunction {
         permissions.writesBuckets().forEach(b -> keys.add(dev.prescreen.config.Settings.bucketKey(b)));
         if (permissions.callsWebhooks()) {
             keys.add(dev.prescreen.config.Settings.WEBHOOKS_ALLOW_LOOPBACK_HTTP);
+            keys.add(dev.prescreen.config.Settings.WEBHOOK_FIRST_RETRY_MILLIS);
         }
         if (permissions.sendsEmail()) {
             keys.add(dev.prescreen.config.Settings.SENDER_EMAIL);

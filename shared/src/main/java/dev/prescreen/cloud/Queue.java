@@ -18,7 +18,11 @@ public enum Queue {
     /** Finished interviews whose report is to be built and emailed. */
     REPORTING("reporting", 60),
     /** SES bounce and complaint events. */
-    EMAIL_EVENTS("email-events", 30);
+    EMAIL_EVENTS("email-events", 30),
+    /** Events for organisations' webhook endpoints, to be fanned out to each endpoint that wants them. */
+    WEBHOOK_EVENTS("webhook-events", 30),
+    /** One delivery of one event to one endpoint, attempted when due (long waits hop by 15-minute delays). */
+    WEBHOOK_DELIVERIES("webhook-deliveries", 30);
 
     public static final int MAX_RECEIVE_COUNT = 3;
     private static final int VISIBILITY_FACTOR = 6;

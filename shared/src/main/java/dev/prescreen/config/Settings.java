@@ -126,6 +126,8 @@ public final class Settings {
      * receiver). Unset in AWS: HTTPS to public addresses only.
      */
     public static final String WEBHOOKS_ALLOW_LOOPBACK_HTTP = "PRESCREEN_WEBHOOKS_ALLOW_LOOPBACK_HTTP";
+    /** Milliseconds of the first webhook retry's backoff (30000; a test stack sets less). */
+    public static final String WEBHOOK_FIRST_RETRY_MILLIS = "PRESCREEN_WEBHOOK_FIRST_RETRY_MILLIS";
     /** Scheduler group for one-time batch schedules. */
     public static final String SCHEDULE_GROUP = "PRESCREEN_SCHEDULE_GROUP";
 }

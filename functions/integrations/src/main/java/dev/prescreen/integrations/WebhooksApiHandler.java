@@ -8,20 +8,18 @@ import dev.prescreen.api.ApiRequest;
 import dev.prescreen.api.ApiResponses;
 import dev.prescreen.api.ApiRouter;
 import dev.prescreen.aws.AwsClients;
-import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
+import dev.prescreen.domain.webhook.WebhookDeliveries;
 import dev.prescreen.domain.webhook.WebhookInput;
 import dev.prescreen.domain.webhook.WebhookService;
-import dev.prescreen.domain.webhook.WebhookUrlPolicy;
-import dev.prescreen.storage.DynamoWebhookRepository;
-import java.net.InetAddress;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /** An organisation's webhook endpoints: register, list, change, delete, rotate the signing secret. */
 public final class WebhooksApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Deliveries the log shows, newest first. */
+    private static final int LOG_LIMIT = 100;
     private final ApiRouter router;
 
     public WebhooksApiHandler() {
@@ -29,10 +27,9 @@ public final class WebhooksApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public WebhooksApiHandler(AwsClients clients, Settings settings) {
-        boolean loopbackHttp = Boolean.parseBoolean(settings.get(Settings.WEBHOOKS_ALLOW_LOOPBACK_HTTP, "false"));
-        WebhookService webhooks = new WebhookService(
-                new DynamoWebhookRepository(clients.dynamoDb(), settings.tableName(Table.MAIN)),
-                new WebhookUrlPolicy(loopbackHttp, host -> List.of(InetAddress.getAllByName(host))), Clock.systemUTC());
+        WebhookService webhooks = new WebhookService(IntegrationsFunctions.endpoints(clients, settings),
+                IntegrationsFunctions.urlPolicy(settings), Clock.systemUTC());
+        WebhookDeliveries deliveries = IntegrationsFunctions.deliveries(clients, settings);
         this.router = ApiRouter.builder()
                 .on("POST /webhooks", r -> {
                     WebhookService.WithSecret created = webhooks.create(r.organisation(), r.json(WebhookInput.class));
@@ -51,6 +48,16 @@ public final class WebhooksApiHandler implements RequestHandler<APIGatewayV2HTTP
                 })
                 .on("POST /webhooks/{webhookId}/secret", r -> ApiResponses.json(200,
                         WebhookRepresentation.withSecret(webhooks.rotateSecret(r.organisation(), id(r)))))
+                .on("GET /webhooks/{webhookId}/deliveries", r -> {
+                    webhooks.get(r.organisation(), id(r)); // another organisation's endpoint: 404
+                    return ApiResponses.json(200, Map.of("items", deliveries.log(r.organisation(), id(r), LOG_LIMIT)
+                            .stream().map(DeliveryRepresentation::of).toList()));
+                })
+                .on("POST /webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", r -> {
+                    webhooks.get(r.organisation(), id(r));
+                    return ApiResponses.json(202, DeliveryRepresentation.of(deliveries.redeliver(r.organisation(),
+                            id(r), r.pathParameter("deliveryId"))));
+                })
                 .build();
     }
 

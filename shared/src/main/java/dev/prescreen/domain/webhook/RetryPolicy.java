@@ -20,10 +20,17 @@ public final class RetryPolicy {
     public enum Verdict { DELIVERED, RETRY, FINAL_FAILURE }
 
     private final DoubleSupplier random;
+    private final Duration firstBackoff;
 
     /** @param random uniform in [0, 1): the jitter's source (fixed in tests) */
     public RetryPolicy(DoubleSupplier random) {
+        this(random, FIRST_BACKOFF);
+    }
+
+    /** @param firstBackoff the first wait's ceiling ({@link #FIRST_BACKOFF}; shorter on a test stack) */
+    public RetryPolicy(DoubleSupplier random, Duration firstBackoff) {
         this.random = random;
+        this.firstBackoff = firstBackoff;
     }
 
     public static Verdict verdict(Integer httpStatus) {
@@ -45,7 +52,7 @@ public final class RetryPolicy {
      */
     public Optional<Instant> nextAttempt(int attempt, Instant now, Instant cycleStartedAt, Optional<Duration> retryAfter) {
         long exponent = Math.min(attempt - 1, 20);
-        Duration ceiling = FIRST_BACKOFF.multipliedBy(1L << exponent);
+        Duration ceiling = firstBackoff.multipliedBy(1L << exponent);
         if (ceiling.compareTo(MAX_BACKOFF) > 0) {
             ceiling = MAX_BACKOFF;
         }

@@ -75,6 +75,9 @@ public final class WebhookDeliveries {
     public Outcome attempt(String organisation, String endpointId, String deliveryId) {
         WebhookDelivery delivery = deliveries.find(organisation, endpointId, deliveryId)
                 .orElseThrow(() -> new DomainException.NotFound("delivery"));
+        if (delivery.status() == WebhookDelivery.Status.GAVE_UP) {
+            return Outcome.GAVE_UP; // seen again: it stays given up, on its way to the dead-letter queue
+        }
         if (delivery.status() != WebhookDelivery.Status.PENDING) {
             return Outcome.ALREADY_DONE;
         }

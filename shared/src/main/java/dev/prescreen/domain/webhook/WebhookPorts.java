@@ -45,6 +45,11 @@ public final class WebhookPorts {
     public record Response(Integer status, String body, Optional<String> retryAfter, String error) {
     }
 
+    /** Hands an event to the fan-out (a queue in AWS). */
+    public interface Publisher {
+        void publish(WebhookEvent event);
+    }
+
     /** Tells an organisation's people that an endpoint was disabled. */
     public interface Notifier {
         void endpointDisabled(WebhookEndpoint endpoint, String reason);

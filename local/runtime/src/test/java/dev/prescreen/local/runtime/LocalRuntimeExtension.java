@@ -17,7 +17,9 @@ final class LocalRuntimeExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class,
-                        key -> new Running(LocalRuntime.builder().cloud(LocalCloudExtension.cloud(context)).start()),
+                        // webhook retries a second apart rather than 30 s, so the tests see them
+                        key -> new Running(LocalRuntime.builder().cloud(LocalCloudExtension.cloud(context))
+                                .setting(dev.prescreen.config.Settings.WEBHOOK_FIRST_RETRY_MILLIS, "400").start()),
                         Running.class)
                 .runtime;
     }

@@ -39,10 +39,11 @@ public enum LambdaFunction {
     SCORE_ANSWERS("scoring", "dev.prescreen.scoringstage.ScoreAnswersHandler", 1024, 60, Queue.SCORING,
             Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.REPORTING).build()),
     REPORT_BUILD("reporting", "dev.prescreen.reporting.ReportBuildHandler", 512, 60, Queue.REPORTING,
-            Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).sendEmail().build()),
+            Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).sendEmail()
+                    .sendTo(Queue.WEBHOOK_EVENTS).build()),
     REPORTS_API("reporting", "dev.prescreen.reporting.ReportsApiHandler", 512, 29, null,
             Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS)
-                    .write(Bucket.TRANSCRIPTS).build()),
+                    .write(Bucket.TRANSCRIPTS).sendTo(Queue.WEBHOOK_EVENTS).build()),
     PIPELINE_RECONCILER("reporting", "dev.prescreen.reporting.PipelineReconcilerHandler", 512, 120, null,
             Permissions.builder().read(Table.MAIN).sendTo(Queue.SCORING).sendTo(Queue.REPORTING).build()),
     WEBHOOKS_API("integrations", "dev.prescreen.integrations.WebhooksApiHandler", 512, 10, null,

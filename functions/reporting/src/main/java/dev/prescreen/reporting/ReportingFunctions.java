@@ -13,6 +13,8 @@ import dev.prescreen.storage.DynamoPlanRepository;
 import dev.prescreen.storage.DynamoReportRepository;
 import dev.prescreen.storage.DynamoUsageMeter;
 import dev.prescreen.storage.S3RecordingStore;
+import dev.prescreen.cloud.Queue;
+import dev.prescreen.messages.SqsWebhookQueues;
 import java.time.Clock;
 
 /** Wires the reporting services to AWS, one way for the module's handlers. */
@@ -31,7 +33,8 @@ final class ReportingFunctions {
                 new SesMailer(clients.sesV2(), settings.find(Settings.SENDER_EMAIL).orElse(null),
                         settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
                 new DynamoUsageMeter(clients.dynamoDb(), table),
-                settings.require(Settings.PUBLIC_BASE_URL), RubricScorer.VERSION, Clock.systemUTC());
+                settings.require(Settings.PUBLIC_BASE_URL), RubricScorer.VERSION,
+                new SqsWebhookQueues(clients.sqs(), settings.queueUrl(Queue.WEBHOOK_EVENTS), null), Clock.systemUTC());
     }
 
     /** A bucket's objects, when the function has that bucket (null otherwise: its handlers never touch it). */

@@ -18,6 +18,9 @@ import dev.prescreen.domain.session.RecordingStore;
 import dev.prescreen.domain.transcription.TranscribeOutput;
 import dev.prescreen.observability.Log;
 import java.net.URI;
+import dev.prescreen.domain.webhook.WebhookEvent;
+import dev.prescreen.domain.webhook.WebhookEventType;
+import dev.prescreen.domain.webhook.WebhookPorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,12 +58,13 @@ public final class ReportService {
     private final UsageMeter usage;
     private final String publicBaseUrl;
     private final String scorerVersion;
+    private final WebhookPorts.Publisher events;
     private final Clock clock;
     private final CandidateListing listing;
 
     public ReportService(ReportRepository reports, InterviewRepository interviews, PlanRepository plans,
             CandidateRepository candidates, RecordingStore recordings, Mailer mailer, UsageMeter usage,
-            String publicBaseUrl, String scorerVersion, Clock clock) {
+            String publicBaseUrl, String scorerVersion, WebhookPorts.Publisher events, Clock clock) {
         this.reports = reports;
         this.interviews = interviews;
         this.plans = plans;
@@ -70,6 +74,7 @@ public final class ReportService {
         this.usage = usage;
         this.publicBaseUrl = publicBaseUrl;
         this.scorerVersion = scorerVersion;
+        this.events = events;
         this.clock = clock;
         this.listing = new CandidateListing(reports, interviews, plans, candidates, this::reportLink);
     }
@@ -100,7 +105,27 @@ public final class ReportService {
             // No intent, or one left by a crash between the intent and the send: send now (at least once then).
             email(organisation, interviewId, plan, intent);
         }
+        // before the interview is marked delivered, so a crash publishes again (the same ids: received once)
+        publish(interview, reports.find(organisation, interviewId).orElseThrow());
         markDelivered(organisation, interviewId);
+    }
+
+    /** interview.completed and report.ready for the organisation's webhooks: ids and figures, never answers. */
+    private void publish(Interview interview, Report report) {
+        Instant at = interview.completedAt();
+        Map<String, Object> ids = new java.util.LinkedHashMap<>();
+        ids.put("interviewId", interview.interviewId());
+        ids.put("candidateId", interview.candidateId());
+        ids.put("planId", interview.planId());
+        events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.INTERVIEW_COMPLETED,
+                interview.interviewId(), at), WebhookEventType.INTERVIEW_COMPLETED, interview.organisation(), at, ids));
+        Map<String, Object> figures = new java.util.LinkedHashMap<>(ids);
+        figures.put("overall", report.overall());
+        figures.put("passed", report.passed());
+        figures.put("needsReview", report.needsReview());
+        figures.put("reportUrl", reportLink(interview.interviewId()));
+        events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.REPORT_READY, interview.interviewId(), at),
+                WebhookEventType.REPORT_READY, interview.organisation(), at, figures));
     }
 
     private void markDelivered(String organisation, String interviewId) {

@@ -15,6 +15,19 @@ public record WebhookEvent(String eventId, WebhookEventType type, String organis
         data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
+    /**
+     * The id of an occurrence: the same whenever it is published again (a redelivered message, a retried stage), so
+     * each endpoint still gets it once; ordered by when it happened.
+     *
+     * @param subject what it happened to (an interview id, a candidate id)
+     */
+    public static String idFor(WebhookEventType type, String subject, Instant occurredAt) {
+        String time = Long.toString(occurredAt.toEpochMilli(), 36);
+        String hash = dev.prescreen.domain.interview.InvitationTokens.hash(type.wireName() + "|" + subject)
+                .substring(0, 16);
+        return "ev_" + "0".repeat(Math.max(0, 9 - time.length())) + time + hash;
+    }
+
     /** The JSON body a receiver gets: {@code {"id", "type", "createdAt", "data"}}. */
     public String body() {
         Map<String, Object> body = new LinkedHashMap<>();

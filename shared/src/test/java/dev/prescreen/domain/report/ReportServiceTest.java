@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 /** Reports built once, emailed once, delivered; what a crash between intent and send leaves is finished. */
 class ReportServiceTest {
 
+    /** Webhook events the service published, in order. */
+    private final java.util.List<dev.prescreen.domain.webhook.WebhookEvent> published = new java.util.ArrayList<>();
+
     private static final Instant AT = Instant.parse("2026-11-20T09:00:00Z");
 
     private final InMemoryInterviewRepository interviews = new InMemoryInterviewRepository();
@@ -62,7 +65,7 @@ class ReportServiceTest {
             interviews.createAnswer(scored);
         }
         service = new ReportService(reports, interviews, plans, new InMemoryCandidateRepository(),
-                new InMemoryRecordings(), mailer, usage, "https://api.example", "rubric-test", clock);
+                new InMemoryRecordings(), mailer, usage, "https://api.example", "rubric-test", published::add, clock);
     }
 
     private Interview interview() {
@@ -82,6 +85,23 @@ class ReportServiceTest {
         assertThat(interview().deliveredAt()).isEqualTo(AT);
         assertThat(usage.totals("acme", YearMonth.of(2026, 11))).containsEntry("screenings", 1.0)
                 .containsEntry("emails", 1.0);
+    }
+
+    @Test
+    void aCompletedInterviewPublishesItsWebhookEventsWithStableIdsAndNoAnswers() {
+        service.interviewCompleted("acme", "iv_1");
+        assertThat(published).extracting(e -> e.type().wireName()).containsExactly("interview.completed", "report.ready");
+        dev.prescreen.domain.webhook.WebhookEvent ready = published.get(1);
+        assertThat(ready.data()).containsEntry("interviewId", "iv_1").containsEntry("overall", 75)
+                .containsEntry("reportUrl", "https://api.example/interviews/iv_1/report").containsKey("passed");
+        assertThat(ready.body()).doesNotContain("transcript", "answer\"");
+        // a crash before the interview was marked delivered publishes again, with the same ids: received once
+        java.util.List<String> first = published.stream().map(e -> e.eventId()).toList();
+        published.clear();
+        interviews.replace(interview().withDelivered(null), interview().revision());
+        service.interviewCompleted("acme", "iv_1");
+        assertThat(published).extracting(e -> e.eventId()).containsExactlyElementsOf(first);
+        assertThat(first).doesNotHaveDuplicates();
     }
 
     @Test

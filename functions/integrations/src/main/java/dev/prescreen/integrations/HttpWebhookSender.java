@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * POSTs a delivery with the JDK's HTTP client: redirects are not followed (a redirect could lead inside the
+ * Sends a delivery with the JDK's HTTP client: redirects are not followed (a redirect could lead inside the
  * network), the whole exchange is bounded by the timeout, and only the answer's first kilobyte is read.
  */
 final class HttpWebhookSender implements WebhookPorts.Sender {
@@ -24,9 +24,10 @@ final class HttpWebhookSender implements WebhookPorts.Sender {
             .connectTimeout(WebhookDeliveries.TIMEOUT).build();
 
     @Override
-    public WebhookPorts.Response post(String url, Map<String, String> headers, String body, Duration timeout) {
+    public WebhookPorts.Response send(String method, String url, Map<String, String> headers, String body,
+            Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         request.header("User-Agent", "prescreen-webhooks/1");
         try {

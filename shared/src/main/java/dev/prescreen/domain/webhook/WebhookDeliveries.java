@@ -52,7 +52,7 @@ public final class WebhookDeliveries {
     public int fanOut(WebhookEvent event) {
         int queued = 0;
         for (WebhookEndpoint endpoint : endpoints.list(event.organisation())) {
-            if (!endpoint.wants(event.type())) {
+            if (!endpoint.wants(event)) {
                 continue;
             }
             String id = WebhookDelivery.idFor(endpoint.endpointId(), event.eventId());
@@ -145,10 +145,14 @@ public final class WebhookDeliveries {
         if (refused.isPresent()) {
             return new WebhookPorts.Response(null, null, Optional.empty(), "url " + refused.get());
         }
+        if (endpoint.isCallback()) {
+            // an applicant tracking system's callback: an empty PATCH; it reads the result from the partner API
+            return sender.send("PATCH", endpoint.url(), Map.of(), "", TIMEOUT);
+        }
         Map<String, String> headers = new java.util.LinkedHashMap<>(WebhookSignatures.headers(
                 endpoint.signingSecrets(now), delivery.eventId(), now, delivery.body()));
         headers.put("Content-Type", "application/json");
-        return sender.post(endpoint.url(), headers, delivery.body(), TIMEOUT);
+        return sender.send("POST", endpoint.url(), headers, delivery.body(), TIMEOUT);
     }
 
     private void settle(WebhookDelivery delivery, WebhookDelivery.Status status, WebhookDelivery.Attempt attempt,
@@ -192,7 +196,7 @@ public final class WebhookDeliveries {
 
     private WebhookEndpoint withFailure(WebhookEndpoint e, Instant failingSince, boolean enabled, String reason) {
         return new WebhookEndpoint(e.endpointId(), e.organisation(), e.url(), e.eventTypes(), enabled, e.description(),
-                e.secrets(), failingSince, reason, e.createdAt(), clock.instant(), e.revision() + 1);
+                e.secrets(), failingSince, reason, e.createdAt(), clock.instant(), e.callback(), e.revision() + 1);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param failingSince when deliveries started failing without a success since (an endpoint failing for a day is
  *                     disabled), else null
+ * @param callback     for an applicant tracking system's per-candidate callback (not an organisation's webhook):
+ *                     whose events it takes and how it is called; null for a webhook
  */
 public record WebhookEndpoint(
         String endpointId,
@@ -23,6 +25,7 @@ public record WebhookEndpoint(
         String disabledReason,
         Instant createdAt,
         Instant updatedAt,
+        Callback callback,
         long revision) {
 
     public WebhookEndpoint {
@@ -40,7 +43,21 @@ public record WebhookEndpoint(
                 .map(SigningSecret::secret).toList();
     }
 
-    public boolean wants(WebhookEventType type) {
-        return enabled && eventTypes.contains(type.wireName());
+    /**
+     * A one-candidate callback an applicant tracking system gave (Greenhouse's {@code url}): told, by an empty
+     * {@code PATCH}, when that candidate's report is ready; it then reads the result from the partner API.
+     *
+     * @param candidateId the only candidate whose events it takes
+     */
+    public record Callback(String partner, String candidateId) {
+    }
+
+    public boolean wants(WebhookEvent event) {
+        return enabled && eventTypes.contains(event.type().wireName()) && (callback == null
+                || callback.candidateId().equals(event.data().get("candidateId")));
+    }
+
+    public boolean isCallback() {
+        return callback != null;
     }
 }

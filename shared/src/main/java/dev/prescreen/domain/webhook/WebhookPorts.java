@@ -32,13 +32,13 @@ public final class WebhookPorts {
         void gaveUp(String organisation, String endpointId, String deliveryId);
     }
 
-    /** One HTTP POST. */
+    /** One HTTP request (POST for webhooks, PATCH for a callback). */
     public interface Sender {
         /**
          * @return the answer; an answer with a null status when none came (timeout, refused connection), the reason
          *         in {@code error}
          */
-        Response post(String url, Map<String, String> headers, String body, Duration timeout);
+        Response send(String method, String url, Map<String, String> headers, String body, Duration timeout);
     }
 
     /** @param body at most the first kilobyte of the answer */

@@ -41,27 +41,47 @@ public final class WebhookService {
 
     public WithSecret create(String organisation, WebhookInput input) {
         Checked checked = check(input, null);
-        if (endpoints.list(organisation).size() >= MAX_ENDPOINTS) {
+        if (list(organisation).size() >= MAX_ENDPOINTS) {
             throw new DomainException.Conflict("webhooks", "an organisation has at most " + MAX_ENDPOINTS + " endpoints");
         }
         Instant now = clock.instant();
         String secret = SigningSecrets.newSecret();
         WebhookEndpoint endpoint = new WebhookEndpoint(Ids.newId("wh", clock), organisation, checked.url(),
                 checked.eventTypes(), checked.enabled(), checked.description(),
-                List.of(new WebhookEndpoint.SigningSecret(secret, now, null)), null, null, now, now, 1);
+                List.of(new WebhookEndpoint.SigningSecret(secret, now, null)), null, null, now, now, null, 1);
         if (!endpoints.create(endpoint)) {
             throw new IllegalStateException("webhook id " + endpoint.endpointId() + " exists already");
         }
         return new WithSecret(endpoint, secret);
     }
 
+    /** The organisation's webhooks (callbacks an applicant tracking system gave are not listed). */
     public List<WebhookEndpoint> list(String organisation) {
-        return endpoints.list(organisation);
+        return endpoints.list(organisation).stream().filter(e -> !e.isCallback()).toList();
     }
 
-    /** Another organisation's endpoint is not found. */
+    /** Another organisation's endpoint, or a callback, is not found. */
     public WebhookEndpoint get(String organisation, String endpointId) {
-        return endpoints.find(organisation, endpointId).orElseThrow(() -> new DomainException.NotFound("webhook"));
+        return endpoints.find(organisation, endpointId).filter(e -> !e.isCallback())
+                .orElseThrow(() -> new DomainException.NotFound("webhook"));
+    }
+
+    /**
+     * Registers an applicant tracking system's callback for one candidate: an endpoint told of that candidate's
+     * report.ready by an empty PATCH, with the same retries as a webhook. The URL is checked like a webhook's.
+     */
+    public WebhookEndpoint registerCallback(String organisation, String partner, String candidateId, String url) {
+        Checked checked = check(new WebhookInput(url, List.of(WebhookEventType.REPORT_READY.wireName()), true,
+                partner + " callback"), null);
+        Instant now = clock.instant();
+        WebhookEndpoint endpoint = new WebhookEndpoint(Ids.newId("cb", clock), organisation, checked.url(),
+                checked.eventTypes(), true, checked.description(),
+                List.of(new WebhookEndpoint.SigningSecret(SigningSecrets.newSecret(), now, null)), null, null, now, now,
+                new WebhookEndpoint.Callback(partner, candidateId), 1);
+        if (!endpoints.create(endpoint)) {
+            throw new IllegalStateException("callback id " + endpoint.endpointId() + " exists already");
+        }
+        return endpoint;
     }
 
     /** Changes what is given; enabling a disabled endpoint clears its failure record. */
@@ -73,7 +93,7 @@ public final class WebhookService {
             WebhookEndpoint changed = new WebhookEndpoint(current.endpointId(), organisation, checked.url(),
                     checked.eventTypes(), checked.enabled(), checked.description(), current.secrets(),
                     reenabled ? null : current.failingSince(), reenabled ? null : current.disabledReason(),
-                    current.createdAt(), clock.instant(), current.revision() + 1);
+                    current.createdAt(), clock.instant(), null, current.revision() + 1);
             return endpoints.replace(changed, current.revision()) ? Optional.of(changed) : Optional.empty();
         });
     }
@@ -96,7 +116,7 @@ public final class WebhookService {
                             now.plus(ROTATION_OVERLAP))));
             WebhookEndpoint changed = new WebhookEndpoint(current.endpointId(), organisation, current.url(),
                     current.eventTypes(), current.enabled(), current.description(), secrets, current.failingSince(),
-                    current.disabledReason(), current.createdAt(), now, current.revision() + 1);
+                    current.disabledReason(), current.createdAt(), now, null, current.revision() + 1);
             return endpoints.replace(changed, current.revision()) ? Optional.of(changed) : Optional.empty();
         });
         return new WithSecret(rotated, secret);

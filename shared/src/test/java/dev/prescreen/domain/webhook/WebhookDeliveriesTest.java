@@ -33,6 +33,7 @@ class WebhookDeliveriesTest {
     private final Deque<WebhookPorts.Response> answers = new ArrayDeque<>();
     private final List<Map<String, String>> sentHeaders = new ArrayList<>();
     private final List<String> sentBodies = new ArrayList<>();
+    private final List<String> sentMethods = new ArrayList<>();
     private WebhookDeliveries delivering;
     private String secret;
     private String endpointId;
@@ -89,7 +90,8 @@ class WebhookDeliveriesTest {
                 deadLetters.add(deliveryId);
             }
         };
-        WebhookPorts.Sender sender = (url, headers, body, timeout) -> {
+        WebhookPorts.Sender sender = (method, url, headers, body, timeout) -> {
+            sentMethods.add(method + " " + url);
             sentHeaders.add(headers);
             sentBodies.add(body);
             clock.advance(Duration.ofMillis(40));
@@ -203,6 +205,21 @@ class WebhookDeliveriesTest {
         assertThat(delivering.attempt("acme", endpointId, id)).isEqualTo(WebhookDeliveries.Outcome.DELIVERED);
         assertThat(delivering.log("acme", endpointId, 10)).extracting(WebhookDelivery::status)
                 .containsExactly(WebhookDelivery.Status.DELIVERED);
+    }
+
+    @Test
+    void aCandidatesCallbackGetsAnEmptyPatchForThatCandidatesReportOnly() {
+        WebhookEndpoint callback = webhooks.registerCallback("acme", "greenhouse", "cd_9",
+                "https://app.greenhouse.example/assessments/9");
+        assertThat(delivering.fanOut(reportReady("ev_7"))).as("the webhook only: another candidate").isEqualTo(1);
+        WebhookEvent mine = new WebhookEvent("ev_8", WebhookEventType.REPORT_READY, "acme", clock.instant(),
+                Map.of("candidateId", "cd_9", "overall", 70));
+        assertThat(delivering.fanOut(mine)).isEqualTo(2);
+        String id = WebhookDelivery.idFor(callback.endpointId(), "ev_8");
+        assertThat(delivering.attempt("acme", callback.endpointId(), id)).isEqualTo(WebhookDeliveries.Outcome.DELIVERED);
+        assertThat(sentMethods).containsExactly("PATCH https://app.greenhouse.example/assessments/9");
+        assertThat(sentBodies).containsExactly("");
+        assertThat(sentHeaders.get(0)).doesNotContainKey("webhook-signature");
     }
 
     @Test

@@ -30,8 +30,8 @@ class WebhookServiceTest {
         assertThat(created.secret()).startsWith("whsec_");
         WebhookEndpoint endpoint = created.endpoint();
         assertThat(endpoint.enabled()).isTrue();
-        assertThat(endpoint.wants(WebhookEventType.REPORT_READY)).isTrue();
-        assertThat(endpoint.wants(WebhookEventType.INVITATION_SENT)).isFalse();
+        assertThat(endpoint.wants(event(WebhookEventType.REPORT_READY, "cd_1"))).isTrue();
+        assertThat(endpoint.wants(event(WebhookEventType.INVITATION_SENT, "cd_1"))).isFalse();
         assertThat(webhooks.list("acme")).hasSize(1);
         assertThat(webhooks.list("globex")).isEmpty();
         assertThatThrownBy(() -> webhooks.get("globex", endpoint.endpointId())).isInstanceOf(DomainException.NotFound.class);
@@ -97,6 +97,23 @@ class WebhookServiceTest {
                 .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
         assertThatThrownBy(() -> new Webhook(SigningSecrets.newSecret()).verify("{\"a\":1}", multi(headers)))
                 .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+    }
+
+    private WebhookEvent event(WebhookEventType type, String candidateId) {
+        return new WebhookEvent("ev_1", type, "acme", clock.instant(), Map.of("candidateId", candidateId));
+    }
+
+    @Test
+    void aCallbackTakesOnlyItsCandidatesReportAndIsNoWebhookOfTheOrganisation() {
+        WebhookEndpoint callback = webhooks.registerCallback("acme", "greenhouse", "cd_7",
+                "https://app.greenhouse.example/assessments/77");
+        assertThat(callback.isCallback()).isTrue();
+        assertThat(callback.wants(event(WebhookEventType.REPORT_READY, "cd_7"))).isTrue();
+        assertThat(callback.wants(event(WebhookEventType.REPORT_READY, "cd_8"))).isFalse();
+        assertThat(webhooks.list("acme")).isEmpty();
+        assertThatThrownBy(() -> webhooks.get("acme", callback.endpointId())).isInstanceOf(DomainException.NotFound.class);
+        assertThatThrownBy(() -> webhooks.registerCallback("acme", "greenhouse", "cd_7", "http://app.greenhouse.example/"))
+                .isInstanceOf(DomainException.InvalidInput.class);
     }
 
     private static Map<String, List<String>> multi(Map<String, String> headers) {

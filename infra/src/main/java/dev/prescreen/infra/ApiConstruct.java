@@ -56,6 +56,8 @@ public final class ApiConstruct extends Construct {
     private static final Map<Access, String> OPEN_ROUTE_REASONS = Map.of(
             Access.CANDIDATE, "Candidate route: the invitation token in the path is the candidate's only"
                     + " credential, and the function checks it",
+            Access.PARTNER, "Partner route (Greenhouse): HTTP Basic with the organisation's partner key, stored hashed"
+                    + " and checked by the function",
             Access.PUBLIC, "Public route (health, public documents): it serves no organisation's data");
 
     private final HttpApi api;
@@ -124,7 +126,7 @@ public final class ApiConstruct extends Construct {
         }
     }
 
-    /** Routes without an authorizer, on purpose: candidate and public routes. */
+    /** Routes without an authorizer, on purpose: candidate, partner (Basic, checked by the function) and public. */
     public List<HttpRoute> openRoutes() {
         return List.copyOf(openRoutes);
     }
@@ -132,7 +134,7 @@ public final class ApiConstruct extends Construct {
     private IHttpRouteAuthorizer authorizer(Access access) {
         return switch (access) {
             case RECRUITER -> recruiterAuthorizer;
-            case CANDIDATE, PUBLIC -> new HttpNoneAuthorizer();
+            case CANDIDATE, PARTNER, PUBLIC -> new HttpNoneAuthorizer();
         };
     }
 }

@@ -6,6 +6,8 @@ public enum Access {
     RECRUITER,
     /** A candidate: the invitation token in the path is the only credential. */
     CANDIDATE,
+    /** An applicant tracking system: HTTP Basic with the organisation's partner key, checked by the function. */
+    PARTNER,
     /** Anyone (health checks, public documents). */
     PUBLIC
 }

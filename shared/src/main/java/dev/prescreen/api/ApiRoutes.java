@@ -1,6 +1,7 @@
 package dev.prescreen.api;
 
 import static dev.prescreen.api.Access.CANDIDATE;
+import static dev.prescreen.api.Access.PARTNER;
 import static dev.prescreen.api.Access.RECRUITER;
 
 import dev.prescreen.cloud.LambdaFunction;
@@ -34,6 +35,13 @@ public final class ApiRoutes {
             new Route("DELETE", "/webhooks/{webhookId}", LambdaFunction.WEBHOOKS_API, RECRUITER),
             new Route("POST", "/webhooks/{webhookId}/secret", LambdaFunction.WEBHOOKS_API, RECRUITER),
             new Route("GET", "/webhooks/{webhookId}/deliveries", LambdaFunction.WEBHOOKS_API, RECRUITER),
+            new Route("POST", "/integrations/greenhouse/keys", LambdaFunction.GREENHOUSE_API, RECRUITER),
+            new Route("GET", "/integrations/greenhouse/keys", LambdaFunction.GREENHOUSE_API, RECRUITER),
+            new Route("DELETE", "/integrations/greenhouse/keys/{keyId}", LambdaFunction.GREENHOUSE_API, RECRUITER),
+            new Route("GET", "/integrations/greenhouse/list_tests", LambdaFunction.GREENHOUSE_API, PARTNER),
+            new Route("POST", "/integrations/greenhouse/send_test", LambdaFunction.GREENHOUSE_API, PARTNER),
+            new Route("GET", "/integrations/greenhouse/test_status", LambdaFunction.GREENHOUSE_API, PARTNER),
+            new Route("POST", "/integrations/greenhouse/response_error", LambdaFunction.GREENHOUSE_API, PARTNER),
             new Route("POST", "/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", LambdaFunction.WEBHOOKS_API,
                     RECRUITER),
             new Route("GET", "/sessions/{token}", LambdaFunction.SESSION_API, CANDIDATE),

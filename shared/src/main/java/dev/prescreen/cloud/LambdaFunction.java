@@ -48,6 +48,8 @@ public enum LambdaFunction {
             Permissions.builder().read(Table.MAIN).sendTo(Queue.SCORING).sendTo(Queue.REPORTING).build()),
     WEBHOOKS_API("integrations", "dev.prescreen.integrations.WebhooksApiHandler", 512, 10, null,
             Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).callWebhooks().build()),
+    GREENHOUSE_API("integrations", "dev.prescreen.integrations.GreenhouseApiHandler", 512, 10, null,
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.BATCH_SENDS).callWebhooks().build()),
     WEBHOOK_FANOUT("integrations", "dev.prescreen.integrations.WebhookFanOutHandler", 512, 30, Queue.WEBHOOK_EVENTS,
             Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).build()),
     WEBHOOK_DELIVER("integrations", "dev.prescreen.integrations.WebhookDeliveryHandler", 512, 30,

@@ -203,6 +203,11 @@ public final class ReportService {
     }
 
     public String reportLink(String interviewId) {
+        return reportUrl(publicBaseUrl, interviewId);
+    }
+
+    /** Where the API serves an interview's report (links in emails, webhooks and partner APIs). */
+    public static String reportUrl(String publicBaseUrl, String interviewId) {
         return publicBaseUrl + "/interviews/" + interviewId + "/report";
     }
 

@@ -57,6 +57,7 @@ public record WebhookEndpoint(
                 || callback.candidateId().equals(event.data().get("candidateId")));
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore // not a stored property: "callback" is the record's own
     public boolean isCallback() {
         return callback != null;
     }

@@ -95,6 +95,11 @@ class ReportServiceTest {
         assertThat(ready.data()).containsEntry("interviewId", "iv_1").containsEntry("overall", 75)
                 .containsEntry("reportUrl", "https://api.example/interviews/iv_1/report").containsKey("passed");
         assertThat(ready.body()).doesNotContain("transcript", "answer\"");
+        // as the fan-out reads them off the queue
+        for (dev.prescreen.domain.webhook.WebhookEvent e : published) {
+            assertThat(dev.prescreen.json.Json.read(dev.prescreen.json.Json.write(e),
+                    dev.prescreen.domain.webhook.WebhookEvent.class).body()).isEqualTo(e.body());
+        }
         // a crash before the interview was marked delivered publishes again, with the same ids: received once
         java.util.List<String> first = published.stream().map(e -> e.eventId()).toList();
         published.clear();

@@ -108,6 +108,10 @@ class WebhookServiceTest {
         WebhookEndpoint callback = webhooks.registerCallback("acme", "greenhouse", "cd_7",
                 "https://app.greenhouse.example/assessments/77");
         assertThat(callback.isCallback()).isTrue();
+        // stored as a document and read back, as DynamoDB holds it
+        WebhookEndpoint stored = dev.prescreen.json.Json.read(dev.prescreen.json.Json.write(callback),
+                WebhookEndpoint.class);
+        assertThat(stored).isEqualTo(callback);
         assertThat(callback.wants(event(WebhookEventType.REPORT_READY, "cd_7"))).isTrue();
         assertThat(callback.wants(event(WebhookEventType.REPORT_READY, "cd_8"))).isFalse();
         assertThat(webhooks.list("acme")).isEmpty();

@@ -24,11 +24,17 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void candidateRoutesAndOnlyThoseAreDocumentedWithoutTheRecruiterToken() {
+    void eachRouteIsDocumentedWithTheCredentialItTakes() {
         for (Route route : ApiRoutes.all()) {
             var security = OpenApiContract.operation(route.method(), route.path()).getSecurity();
-            boolean open = security != null && security.isEmpty();
-            assertThat(open).as(route.routeKey()).isEqualTo(route.access() != dev.prescreen.api.Access.RECRUITER);
+            String documented = security == null ? "recruiterJwt (the default)"
+                    : security.isEmpty() ? "none" : String.join(",", security.get(0).keySet());
+            String expected = switch (route.access()) {
+                case RECRUITER -> "recruiterJwt (the default)";
+                case PARTNER -> "partnerBasic";
+                case CANDIDATE, PUBLIC -> "none";
+            };
+            assertThat(documented).as(route.routeKey()).isEqualTo(expected);
         }
     }
 }

@@ -14,7 +14,7 @@ public enum LambdaFunction {
     PLANS_API("plans", "dev.prescreen.plans.PlansApiHandler", 512, 10, null,
             Permissions.builder().readWrite(Table.MAIN).build()),
     SESSION_API("screening", "dev.prescreen.screening.SessionApiHandler", 512, 10, null,
-            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.SCORING)
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.SCORING, Queue.WEBHOOK_EVENTS)
                     .read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build()),
     TRANSCRIPTION_START("transcription", "dev.prescreen.transcription.RecordingUploadedHandler", 512, 30,
             Queue.TRANSCRIPTION_JOBS, Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS)

@@ -15,6 +15,7 @@ import dev.prescreen.domain.interview.IntegritySignals;
 import dev.prescreen.domain.session.SessionService;
 import dev.prescreen.domain.session.Submission;
 import dev.prescreen.messages.SqsPipelineEvents;
+import dev.prescreen.messages.SqsWebhookQueues;
 import dev.prescreen.storage.DynamoInterviewRepository;
 import dev.prescreen.storage.DynamoPlanRepository;
 import dev.prescreen.storage.S3RecordingStore;
@@ -37,6 +38,7 @@ public final class SessionApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 new DynamoPlanRepository(clients.dynamoDb(), table),
                 new S3RecordingStore(clients.s3(), clients.s3Presigner(), settings.bucketName(Bucket.RECORDINGS)),
                 new SqsPipelineEvents(clients.sqs(), settings.queueUrl(Queue.SCORING)),
+                new SqsWebhookQueues(clients.sqs(), settings.queueUrl(Queue.WEBHOOK_EVENTS), null),
                 Clock.systemUTC(),
                 Duration.ofSeconds(settings.getInt(Settings.FOLLOW_UP_WAIT_SECONDS, 20)));
         this.router = ApiRouter.builder()

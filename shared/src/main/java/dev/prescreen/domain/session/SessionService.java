@@ -15,6 +15,9 @@ import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanQuestion;
 import dev.prescreen.domain.plan.PlanRepository;
 import dev.prescreen.domain.transcription.RecordingKey;
+import dev.prescreen.domain.webhook.WebhookEvent;
+import dev.prescreen.domain.webhook.WebhookEventType;
+import dev.prescreen.domain.webhook.WebhookPorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,13 +45,15 @@ public final class SessionService {
     private final PlanRepository plans;
     private final RecordingStore recordings;
     private final PipelineEvents pipeline;
+    private final WebhookPorts.Publisher events;
     private final Clock clock;
 
     /**
      * @param followUpWait how long the page waits for the scorer to propose a follow-up before moving on
      */
     public SessionService(InterviewRepository interviews, PlanRepository plans, RecordingStore recordings,
-            PipelineEvents pipeline, Clock clock, Duration followUpWait) {
+            PipelineEvents pipeline, WebhookPorts.Publisher events, Clock clock, Duration followUpWait) {
+        this.events = events;
         this.interviews = interviews;
         this.plans = plans;
         this.recordings = recordings;
@@ -111,6 +116,12 @@ public final class SessionService {
                     || interviews.replace(interview.withConsent(new Consent(clock.instant(), notice.version())),
                             interview.revision());
         });
+        // the interview starts with the consent; a repeated consent publishes the same event id again (received once)
+        Interview started = open(token).interview();
+        events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.INTERVIEW_STARTED, started.interviewId(),
+                started.startedAt()), WebhookEventType.INTERVIEW_STARTED, started.organisation(), started.startedAt(),
+                Map.of("interviewId", started.interviewId(), "candidateId", String.valueOf(started.candidateId()),
+                        "planId", started.planId())));
         return view(token);
     }
 

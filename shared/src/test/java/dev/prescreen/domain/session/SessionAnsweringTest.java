@@ -42,7 +42,7 @@ class SessionAnsweringTest {
             @Override
             public void interviewSubmitted(String organisation, String interviewId) {
             }
-        }, clock, Duration.ofSeconds(20));
+        }, event -> { }, clock, Duration.ofSeconds(20));
     }
 
     /** An invited candidate of interview {@code interviewId} who has consented; returns their token. */

@@ -43,7 +43,7 @@ class SessionConsentLanguageTest {
             @Override
             public void interviewSubmitted(String organisation, String interviewId) {
             }
-        }, new MutableClock(AT), Duration.ofSeconds(20));
+        }, event -> { }, new MutableClock(AT), Duration.ofSeconds(20));
     }
 
     @Test

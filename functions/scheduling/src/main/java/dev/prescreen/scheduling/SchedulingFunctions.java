@@ -11,6 +11,7 @@ import dev.prescreen.domain.plan.PlanRules;
 import dev.prescreen.domain.plan.PlanService;
 import dev.prescreen.messages.SesMailer;
 import dev.prescreen.messages.SqsBatchDispatch;
+import dev.prescreen.messages.SqsWebhookQueues;
 import dev.prescreen.storage.DynamoCandidateRepository;
 import dev.prescreen.storage.DynamoInterviewRepository;
 import dev.prescreen.storage.DynamoPlanRepository;
@@ -45,6 +46,7 @@ final class SchedulingFunctions {
                 new SesMailer(clients.sesV2(), settings.find(Settings.SENDER_EMAIL).orElse(null),
                         settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
                 new DynamoUsageMeter(clients.dynamoDb(), table),
-                settings.require(Settings.CANDIDATE_PAGE_URL), Clock.systemUTC());
+                settings.require(Settings.CANDIDATE_PAGE_URL),
+                new SqsWebhookQueues(clients.sqs(), settings.queueUrl(Queue.WEBHOOK_EVENTS), null), Clock.systemUTC());
     }
 }

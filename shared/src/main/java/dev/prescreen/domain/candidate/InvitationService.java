@@ -8,10 +8,14 @@ import dev.prescreen.domain.interview.InterviewState;
 import dev.prescreen.domain.interview.Invitations;
 import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanService;
+import dev.prescreen.domain.webhook.WebhookEvent;
+import dev.prescreen.domain.webhook.WebhookEventType;
+import dev.prescreen.domain.webhook.WebhookPorts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -34,10 +38,13 @@ public final class InvitationService {
     private final Mailer mailer;
     private final dev.prescreen.domain.report.UsageMeter usage;
     private final String candidatePageUrl;
+    private final WebhookPorts.Publisher events;
     private final Clock clock;
 
     public InvitationService(CandidateRepository candidates, PlanService plans, InterviewRepository interviews,
-            Mailer mailer, dev.prescreen.domain.report.UsageMeter usage, String candidatePageUrl, Clock clock) {
+            Mailer mailer, dev.prescreen.domain.report.UsageMeter usage, String candidatePageUrl,
+            WebhookPorts.Publisher events, Clock clock) {
+        this.events = events;
         this.candidates = candidates;
         this.plans = plans;
         this.interviews = interviews;
@@ -93,6 +100,10 @@ public final class InvitationService {
         move(organisation, candidateId, CandidateState.SENDING,
                 c -> c.withState(CandidateState.SENT, now, sentAt, null));
         meterEmail(organisation, "email#invitation#" + candidateId);
+        events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.INVITATION_SENT, candidateId, now),
+                WebhookEventType.INVITATION_SENT, organisation, sentAt, Map.of("candidateId", candidateId,
+                        "interviewId", opened.interview().interviewId(), "planId", plan.planId(),
+                        "expiresAt", opened.interview().expiresAt().toString())));
         return Outcome.SENT;
     }
 
@@ -183,6 +194,14 @@ public final class InvitationService {
             Candidate c = candidate.get();
             return candidates.replace(c.withState(CandidateState.UNDELIVERABLE, c.sendIntentAt(), c.sentAt(), reason),
                     c.revision()) ? Optional.of(true) : Optional.empty();
-        });
+        }) && bounced(recipient.get()[0], recipient.get()[1], messageId);
+    }
+
+    /** invitation.bounced, once per undeliverable message (its id is the event's). */
+    private boolean bounced(String organisation, String candidateId, String messageId) {
+        Instant now = clock.instant();
+        events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.INVITATION_BOUNCED, messageId, now),
+                WebhookEventType.INVITATION_BOUNCED, organisation, now, Map.of("candidateId", candidateId)));
+        return true;
     }
 }

@@ -78,10 +78,13 @@ class InvitationServiceTest {
         });
     }
 
+    /** Webhook events the service published. */
+    private final java.util.List<dev.prescreen.domain.webhook.WebhookEvent> published = new java.util.ArrayList<>();
+
     private InvitationService service(Instant now, Mailer mailer) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new InvitationService(candidates, new PlanService(plans(), new PlanRules(QuestionBanks.builtIn()), clock),
-                interviews, mailer, NO_USAGE, "https://page.example/interview/", clock);
+                interviews, mailer, NO_USAGE, "https://page.example/interview/", published::add, clock);
     }
 
     /** Candidates invited at the same time, all with an interview whose link expires in seven days. */
@@ -143,5 +146,15 @@ class InvitationServiceTest {
         assertThat(throttled.invite("acme", "cd_1")).isEqualTo(InvitationService.Outcome.ALREADY_HANDLED);
         assertThat(sent).hasSize(1);
         assertThat(candidates.find("acme", "cd_1").orElseThrow().state()).isEqualTo(CandidateState.SENT);
+        // one invitation.sent, only for the send that went out
+        assertThat(published).singleElement().satisfies(event -> {
+            assertThat(event.type().wireName()).isEqualTo("invitation.sent");
+            assertThat(event.data()).containsEntry("candidateId", "cd_1").containsKeys("interviewId", "expiresAt")
+                    .doesNotContainKeys("email", "name");
+        });
+        // a bounce: the candidate is undeliverable and the organisation's systems are told, once
+        assertThat(throttled.undeliverable("msg-1", "bounced")).isTrue();
+        assertThat(throttled.undeliverable("msg-1", "bounced")).isFalse();
+        assertThat(published).extracting(e -> e.type().wireName()).containsExactly("invitation.sent", "invitation.bounced");
     }
 }

@@ -57,7 +57,7 @@ class InvitationThrottlingIT {
                             new PlanRules(QuestionBanks.builtIn()), Clock.systemUTC()),
                     new DynamoInterviewRepository(cloud.clients().dynamoDb(), table), throttledOnce,
                     new DynamoUsageMeter(cloud.clients().dynamoDb(), table), "http://127.0.0.1/interview/",
-                    Clock.systemUTC());
+                    event -> { }, Clock.systemUTC());
             try (LocalRuntime runtime = LocalRuntime.builder().cloud(cloud).handler(LambdaFunction.INVITATION_SEND,
                     (SQSEvent event, Context context) -> SqsBatch.process("invitation.send", event, message -> {
                         SqsBatchDispatch.InvitationDue due = Json.read(message.getBody(), SqsBatchDispatch.InvitationDue.class);

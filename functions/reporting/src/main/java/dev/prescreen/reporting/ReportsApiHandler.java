@@ -53,7 +53,9 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
         this.erasure = new ErasureService(new DynamoCandidateRepository(clients.dynamoDb(), table), new DynamoInterviewRepository(clients.dynamoDb(), table),
                 new DynamoReportRepository(clients.dynamoDb(), table),
                 ReportingFunctions.recordings(clients, settings, Bucket.RECORDINGS),
-                ReportingFunctions.recordings(clients, settings, Bucket.TRANSCRIPTS), Clock.systemUTC());
+                ReportingFunctions.recordings(clients, settings, Bucket.TRANSCRIPTS),
+                new dev.prescreen.messages.SqsWebhookQueues(clients.sqs(),
+                        settings.queueUrl(dev.prescreen.cloud.Queue.WEBHOOK_EVENTS), null), Clock.systemUTC());
         this.router = ApiRouter.builder()
                 .on("GET /interviews/{interviewId}/report", r -> ApiResponses.json(200,
                         ReportRepresentation.of(reports.get(r.organisation(), r.pathParameter("interviewId")))))

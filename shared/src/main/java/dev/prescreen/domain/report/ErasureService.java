@@ -11,7 +11,12 @@ import dev.prescreen.domain.interview.Interview;
 import dev.prescreen.domain.interview.InterviewRepository;
 import dev.prescreen.domain.interview.InterviewState;
 import dev.prescreen.domain.session.RecordingStore;
+import dev.prescreen.domain.webhook.WebhookEvent;
+import dev.prescreen.domain.webhook.WebhookEventType;
+import dev.prescreen.domain.webhook.WebhookPorts;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -25,10 +30,12 @@ public final class ErasureService {
     private final ReportRepository reports;
     private final RecordingStore recordings;
     private final RecordingStore transcripts;
+    private final WebhookPorts.Publisher events;
     private final Clock clock;
 
     public ErasureService(CandidateRepository candidates, InterviewRepository interviews, ReportRepository reports,
-            RecordingStore recordings, RecordingStore transcripts, Clock clock) {
+            RecordingStore recordings, RecordingStore transcripts, WebhookPorts.Publisher events, Clock clock) {
+        this.events = events;
         this.candidates = candidates;
         this.interviews = interviews;
         this.reports = reports;
@@ -63,5 +70,11 @@ public final class ErasureService {
         reports.delete(organisation, candidate.interviewId());
         recordings.deletePrefix("recordings/" + organisation + "/" + candidate.planId() + "/" + candidate.interviewId() + "/");
         transcripts.deletePrefix("transcripts/" + organisation + "/" + candidate.interviewId() + "/");
+        // for the organisation's other systems to erase their copies; a repeated erasure repeats the same event id
+        Instant at = candidates.find(organisation, candidateId).map(c -> c.sentAt() != null ? c.sentAt() : null)
+                .orElse(null);
+        events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.CANDIDATE_ERASED, candidateId,
+                at != null ? at : Instant.EPOCH), WebhookEventType.CANDIDATE_ERASED, organisation, clock.instant(),
+                Map.of("candidateId", candidateId, "interviewId", candidate.interviewId())));
     }
 }

@@ -272,6 +272,18 @@ public final class ReportService {
             }));
             return reports.replace(reviewed, report.revision());
         });
+        Report reviewed = find(organisation, interviewId);
+        Report.Review last = reviewed.reviews().get(reviewed.reviews().size() - 1);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("interviewId", interviewId);
+        data.put("position", last.position());
+        data.put("previousScore", last.previousScore());
+        data.put("score", last.score());
+        data.put("overall", reviewed.overall());
+        data.put("passed", reviewed.passed());
+        data.put("reportUrl", reportLink(interviewId));
+        events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.REPORT_OVERRIDDEN, interviewId + "#"
+                + reviewed.reviews().size(), last.at()), WebhookEventType.REPORT_OVERRIDDEN, organisation, last.at(), data));
         return get(organisation, interviewId);
     }
 

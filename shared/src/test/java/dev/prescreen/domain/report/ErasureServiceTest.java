@@ -43,8 +43,9 @@ class ErasureServiceTest {
     private final InMemoryReportRepository reports = new InMemoryReportRepository();
     private final FlakyRecordings recordings = new FlakyRecordings();
     private final InMemoryRecordings transcripts = new InMemoryRecordings();
+    private final List<dev.prescreen.domain.webhook.WebhookEvent> published = new ArrayList<>();
     private final ErasureService service = new ErasureService(candidates, interviews, reports, recordings, transcripts,
-            clock);
+            published::add, clock);
     private final Plan plan = Screenings.plan(AT, FollowUps.DEFAULT);
     private Screened erased;
     private Screened kept;
@@ -127,6 +128,14 @@ class ErasureServiceTest {
         Candidate other = candidates.find(ORG, kept.candidate().candidateId()).orElseThrow();
         assertThat(other.name()).isEqualTo("Grace Hopper");
         assertThat(candidates.invitedEmails(ORG, Screenings.PLAN_ID)).containsExactly("grace@example.com");
+        // the organisation's systems are told, with ids only; a repeated erasure repeats the same event id
+        service.erase(ORG, erased.candidate().candidateId());
+        assertThat(published).hasSize(2).allSatisfy(e -> {
+            assertThat(e.type().wireName()).isEqualTo("candidate.erased");
+            assertThat(e.data()).containsOnlyKeys("candidateId", "interviewId");
+            assertThat(e.body()).doesNotContain("Ada", "Lovelace", "Example.com");
+        });
+        assertThat(published.get(0).eventId()).isEqualTo(published.get(1).eventId());
     }
 
     @Test

@@ -88,6 +88,22 @@ class ReportServiceTest {
     }
 
     @Test
+    void aRecruitersOverrideIsPublishedWithTheScoresBeforeAndAfter() {
+        service.interviewCompleted("acme", "iv_1");
+        published.clear();
+        // the API takes only well-formed interview ids: the same report under one
+        String id = dev.prescreen.domain.Ids.newId("iv", clock);
+        reports.create(dev.prescreen.json.Json.read(dev.prescreen.json.Json.write(reports.find("acme", "iv_1")
+                .orElseThrow()).replace("\"iv_1\"", "\"" + id + "\""), Report.class));
+        service.review("acme", id, 1, 2, "the example was not the candidate's own", "rita@acme.example");
+        assertThat(published).singleElement().satisfies(e -> {
+            assertThat(e.type().wireName()).isEqualTo("report.overridden");
+            assertThat(e.data()).containsEntry("position", 1).containsEntry("score", 2).containsKeys("previousScore",
+                    "overall", "passed", "reportUrl").doesNotContainKey("reason");
+        });
+    }
+
+    @Test
     void aCompletedInterviewPublishesItsWebhookEventsWithStableIdsAndNoAnswers() {
         service.interviewCompleted("acme", "iv_1");
         assertThat(published).extracting(e -> e.type().wireName()).containsExactly("interview.completed", "report.ready");

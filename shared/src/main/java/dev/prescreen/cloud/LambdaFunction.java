@@ -47,14 +47,17 @@ public enum LambdaFunction {
     PIPELINE_RECONCILER("reporting", "dev.prescreen.reporting.PipelineReconcilerHandler", 512, 120, null,
             Permissions.builder().read(Table.MAIN).sendTo(Queue.SCORING).sendTo(Queue.REPORTING).build()),
     WEBHOOKS_API("integrations", "dev.prescreen.integrations.WebhooksApiHandler", 512, 10, null,
-            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).callWebhooks().build()),
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).callWebhooks().sendEmail()
+                    .build()),
     GREENHOUSE_API("integrations", "dev.prescreen.integrations.GreenhouseApiHandler", 512, 10, null,
-            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.BATCH_SENDS).callWebhooks().build()),
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.BATCH_SENDS, Queue.WEBHOOK_DELIVERIES)
+                    .callWebhooks().sendEmail().build()),
     WEBHOOK_FANOUT("integrations", "dev.prescreen.integrations.WebhookFanOutHandler", 512, 30, Queue.WEBHOOK_EVENTS,
-            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).build()),
+            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).callWebhooks().sendEmail()
+                    .build()),
     WEBHOOK_DELIVER("integrations", "dev.prescreen.integrations.WebhookDeliveryHandler", 512, 30,
             Queue.WEBHOOK_DELIVERIES, Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES)
-                    .callWebhooks().build()),
+                    .callWebhooks().sendEmail().build()),
     RETENTION_SWEEPER("reporting", "dev.prescreen.reporting.RetentionSweeperHandler", 512, 300, null,
             Permissions.builder().read(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build());
 

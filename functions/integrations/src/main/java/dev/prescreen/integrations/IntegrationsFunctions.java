@@ -8,7 +8,7 @@ import dev.prescreen.domain.webhook.RetryPolicy;
 import dev.prescreen.domain.webhook.WebhookDeliveries;
 import dev.prescreen.domain.webhook.WebhookUrlPolicy;
 import dev.prescreen.messages.SqsWebhookQueues;
-import dev.prescreen.observability.Log;
+import dev.prescreen.messages.SesMailer;
 import dev.prescreen.storage.DynamoWebhookDeliveries;
 import dev.prescreen.storage.DynamoWebhookRepository;
 import java.net.InetAddress;
@@ -16,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** The integrations functions' one composition root: the webhook services, built once per function instance. */
 final class IntegrationsFunctions {
@@ -41,9 +40,8 @@ final class IntegrationsFunctions {
                 new DynamoWebhookDeliveries(clients.dynamoDb(), settings.tableName(Table.MAIN)),
                 new SqsWebhookQueues(clients.sqs(), null, settings.queueUrl(Queue.WEBHOOK_DELIVERIES)),
                 new HttpWebhookSender(),
-                // the organisation's people are told by email in a later change; until then the log and the alarm
-                (endpoint, reason) -> Log.warn("webhook.endpoint_disabled", Map.of("endpointId", endpoint.endpointId(),
-                        "reason", reason)),
+                new EmailWebhookNotifier(new SesMailer(clients.sesV2(), settings.find(Settings.SENDER_EMAIL).orElse(null),
+                        settings.find(Settings.SES_CONFIGURATION_SET).orElse(null))),
                 urlPolicy(settings), new RetryPolicy(random::nextDouble, firstRetry), Clock.systemUTC());
     }
 }

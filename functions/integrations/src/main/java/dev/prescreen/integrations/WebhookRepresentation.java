@@ -12,12 +12,12 @@ import java.util.List;
  * @param previousSecretRetiresAt when the secret a rotation replaced stops signing, else null
  */
 record WebhookRepresentation(String webhookId, String url, List<String> eventTypes, boolean enabled,
-                             String description, Instant failingSince, String disabledReason, Instant createdAt,
+                             String description, List<String> alertEmails, Instant failingSince, String disabledReason, Instant createdAt,
                              Instant updatedAt, String secret, Instant previousSecretRetiresAt) {
 
     static WebhookRepresentation of(WebhookEndpoint e) {
         return new WebhookRepresentation(e.endpointId(), e.url(), e.eventTypes(), e.enabled(), e.description(),
-                e.failingSince(), e.disabledReason(), e.createdAt(), e.updatedAt(), null, null);
+                e.alertEmails(), e.failingSince(), e.disabledReason(), e.createdAt(), e.updatedAt(), null, null);
     }
 
     static WebhookRepresentation withSecret(WebhookService.WithSecret made) {
@@ -25,6 +25,7 @@ record WebhookRepresentation(String webhookId, String url, List<String> eventTyp
         Instant retires = e.secrets().stream().map(WebhookEndpoint.SigningSecret::retiresAt)
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
         return new WebhookRepresentation(e.endpointId(), e.url(), e.eventTypes(), e.enabled(), e.description(),
-                e.failingSince(), e.disabledReason(), e.createdAt(), e.updatedAt(), made.secret(), retires);
+                e.alertEmails(), e.failingSince(), e.disabledReason(), e.createdAt(), e.updatedAt(), made.secret(),
+                retires);
     }
 }

@@ -102,7 +102,11 @@ public final class WebhookDeliveries {
             return Outcome.DELIVERED;
         }
         if (verdict == RetryPolicy.Verdict.FINAL_FAILURE) {
-            failing(endpoint.get(), now, false);
+            if (Integer.valueOf(GONE).equals(response.status())) {
+                disable(endpoint.get(), "the endpoint answered 410 Gone");
+            } else {
+                failing(endpoint.get(), now, false);
+            }
             settle(delivery, WebhookDelivery.Status.FAILED, attempt, null);
             return Outcome.FAILED;
         }
@@ -194,9 +198,19 @@ public final class WebhookDeliveries {
         disabled.ifPresent(e -> notifier.endpointDisabled(e, reason));
     }
 
+    /** 410 Gone: the receiver says the endpoint is no more; it is disabled at once and its people told. */
+    private void disable(WebhookEndpoint endpoint, String reason) {
+        Instant now = clock.instant();
+        changeEndpoint(endpoint, e -> e.enabled() ? withFailure(e, e.failingSince() == null ? now : e.failingSince(),
+                false, reason) : null).ifPresent(e -> notifier.endpointDisabled(e, reason));
+    }
+
+    private static final int GONE = 410;
+
     private WebhookEndpoint withFailure(WebhookEndpoint e, Instant failingSince, boolean enabled, String reason) {
         return new WebhookEndpoint(e.endpointId(), e.organisation(), e.url(), e.eventTypes(), enabled, e.description(),
-                e.secrets(), failingSince, reason, e.createdAt(), clock.instant(), e.callback(), e.revision() + 1);
+                e.alertEmails(), e.secrets(), failingSince, reason, e.createdAt(), clock.instant(), e.callback(),
+                e.revision() + 1);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param failingSince when deliveries started failing without a success since (an endpoint failing for a day is
  *                     disabled), else null
+ * @param alertEmails  who is emailed when the endpoint is disabled (its deliveries kept failing)
  * @param callback     for an applicant tracking system's per-candidate callback (not an organisation's webhook):
  *                     whose events it takes and how it is called; null for a webhook
  */
@@ -20,6 +21,7 @@ public record WebhookEndpoint(
         List<String> eventTypes,
         boolean enabled,
         String description,
+        List<String> alertEmails,
         List<SigningSecret> secrets,
         Instant failingSince,
         String disabledReason,
@@ -30,6 +32,7 @@ public record WebhookEndpoint(
 
     public WebhookEndpoint {
         eventTypes = List.copyOf(eventTypes);
+        alertEmails = alertEmails == null ? List.of() : List.copyOf(alertEmails);
         secrets = List.copyOf(secrets);
     }
 

@@ -47,7 +47,7 @@ public final class WebhookService {
         Instant now = clock.instant();
         String secret = SigningSecrets.newSecret();
         WebhookEndpoint endpoint = new WebhookEndpoint(Ids.newId("wh", clock), organisation, checked.url(),
-                checked.eventTypes(), checked.enabled(), checked.description(),
+                checked.eventTypes(), checked.enabled(), checked.description(), checked.alertEmails(),
                 List.of(new WebhookEndpoint.SigningSecret(secret, now, null)), null, null, now, now, null, 1);
         if (!endpoints.create(endpoint)) {
             throw new IllegalStateException("webhook id " + endpoint.endpointId() + " exists already");
@@ -72,10 +72,10 @@ public final class WebhookService {
      */
     public WebhookEndpoint registerCallback(String organisation, String partner, String candidateId, String url) {
         Checked checked = check(new WebhookInput(url, List.of(WebhookEventType.REPORT_READY.wireName()), true,
-                partner + " callback"), null);
+                partner + " callback", List.of()), null);
         Instant now = clock.instant();
         WebhookEndpoint endpoint = new WebhookEndpoint(Ids.newId("cb", clock), organisation, checked.url(),
-                checked.eventTypes(), true, checked.description(),
+                checked.eventTypes(), true, checked.description(), List.of(),
                 List.of(new WebhookEndpoint.SigningSecret(SigningSecrets.newSecret(), now, null)), null, null, now, now,
                 new WebhookEndpoint.Callback(partner, candidateId), 1);
         if (!endpoints.create(endpoint)) {
@@ -91,7 +91,8 @@ public final class WebhookService {
             Checked checked = check(changes, current);
             boolean reenabled = checked.enabled() && !current.enabled();
             WebhookEndpoint changed = new WebhookEndpoint(current.endpointId(), organisation, checked.url(),
-                    checked.eventTypes(), checked.enabled(), checked.description(), current.secrets(),
+                    checked.eventTypes(), checked.enabled(), checked.description(), checked.alertEmails(),
+                    current.secrets(),
                     reenabled ? null : current.failingSince(), reenabled ? null : current.disabledReason(),
                     current.createdAt(), clock.instant(), null, current.revision() + 1);
             return endpoints.replace(changed, current.revision()) ? Optional.of(changed) : Optional.empty();
@@ -115,15 +116,19 @@ public final class WebhookService {
                     .forEach(s -> secrets.add(new WebhookEndpoint.SigningSecret(s.secret(), s.createdAt(),
                             now.plus(ROTATION_OVERLAP))));
             WebhookEndpoint changed = new WebhookEndpoint(current.endpointId(), organisation, current.url(),
-                    current.eventTypes(), current.enabled(), current.description(), secrets, current.failingSince(),
+                    current.eventTypes(), current.enabled(), current.description(), current.alertEmails(), secrets,
+                    current.failingSince(),
                     current.disabledReason(), current.createdAt(), now, null, current.revision() + 1);
             return endpoints.replace(changed, current.revision()) ? Optional.of(changed) : Optional.empty();
         });
         return new WithSecret(rotated, secret);
     }
 
-    private record Checked(String url, List<String> eventTypes, boolean enabled, String description) {
+    private record Checked(String url, List<String> eventTypes, boolean enabled, String description,
+                           List<String> alertEmails) {
     }
+
+    public static final int MAX_ALERT_EMAILS = 10;
 
     /** The input merged over the current endpoint (null when creating), every problem named at once. */
     private Checked check(WebhookInput input, WebhookEndpoint current) {
@@ -149,10 +154,22 @@ public final class WebhookService {
             dev.prescreen.domain.Text.nameProblem(description.isEmpty() ? "-" : description)
                     .ifPresent(p -> errors.add(new FieldError("description", p)));
         }
+        List<String> alerts = input.alertEmails() != null ? input.alertEmails()
+                : current == null ? List.of() : current.alertEmails();
+        if (alerts.size() > MAX_ALERT_EMAILS) {
+            errors.add(new FieldError("alertEmails", "may hold at most " + MAX_ALERT_EMAILS + " addresses"));
+        }
+        for (int i = 0; i < alerts.size(); i++) {
+            String problem = dev.prescreen.domain.EmailAddress.problem(alerts.get(i));
+            if (problem != null) {
+                errors.add(new FieldError("alertEmails." + i, problem));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new DomainException.InvalidInput(errors);
         }
         boolean enabled = input.enabled() != null ? input.enabled() : current == null || current.enabled();
-        return new Checked(url, List.copyOf(new LinkedHashSet<>(types)), enabled, description);
+        return new Checked(url, List.copyOf(new LinkedHashSet<>(types)), enabled, description,
+                alerts.stream().map(String::trim).toList());
     }
 }

@@ -73,11 +73,11 @@ class WebhookDeliveriesTest {
     @BeforeEach
     void anEndpoint() {
         WebhookService.WithSecret created = webhooks.create("acme", new WebhookInput("https://hooks.acme.example/x",
-                List.of("report.ready"), null, null));
+                List.of("report.ready"), null, null, null));
         secret = created.secret();
         endpointId = created.endpoint().endpointId();
         webhooks.create("acme", new WebhookInput("https://other.acme.example/x", List.of("candidate.erased"), null,
-                null));
+                null, null));
         WebhookPorts.DeliveryQueue queue = new WebhookPorts.DeliveryQueue() {
             @Override
             public void schedule(String organisation, String endpoint, String deliveryId, Duration delay) {
@@ -161,11 +161,18 @@ class WebhookDeliveriesTest {
     }
 
     @Test
-    void aGoneEndpointIsNotRetriedAndA429WaitsAsItAsks() {
+    void aGoneEndpointIsNotRetriedButDisabledAndA429WaitsAsItAsks() {
         answers.add(answer(410));
         delivering.fanOut(reportReady("ev_3"));
         assertThat(delivering.attempt("acme", endpointId, only())).isEqualTo(WebhookDeliveries.Outcome.FAILED);
         assertThat(deliveries.items.get(only()).status()).isEqualTo(WebhookDelivery.Status.FAILED);
+        assertThat(endpoints.find("acme", endpointId).orElseThrow().enabled()).isFalse();
+        assertThat(disabledNotices).containsExactly(endpointId + ": the endpoint answered 410 Gone");
+        webhooks.update("acme", endpointId, new WebhookInput(null, null, true, null, null));
+        answers.add(answer(404));
+        delivering.fanOut(reportReady("ev_3b"));
+        assertThat(delivering.attempt("acme", endpointId, only())).isEqualTo(WebhookDeliveries.Outcome.FAILED);
+        assertThat(endpoints.find("acme", endpointId).orElseThrow().enabled()).as("a 404 does not disable").isTrue();
 
         answers.add(new WebhookPorts.Response(429, "slow down", Optional.of("600"), null));
         delivering.fanOut(reportReady("ev_4"));
@@ -200,7 +207,7 @@ class WebhookDeliveriesTest {
         assertThat(disabledNotices).containsExactly(endpointId + ": deliveries failed for 24 hours");
 
         // a recruiter fixes the receiver, enables the endpoint and redelivers: a new series starts
-        webhooks.update("acme", endpointId, new WebhookInput(null, null, true, null));
+        webhooks.update("acme", endpointId, new WebhookInput(null, null, true, null, null));
         delivering.redeliver("acme", endpointId, id);
         assertThat(delivering.attempt("acme", endpointId, id)).isEqualTo(WebhookDeliveries.Outcome.DELIVERED);
         assertThat(delivering.log("acme", endpointId, 10)).extracting(WebhookDelivery::status)

@@ -22,7 +22,7 @@ class WebhookServiceTest {
             new WebhookUrlPolicy(false, host -> List.of(InetAddress.getByName("93.184.216.34"))), clock);
 
     private static final WebhookInput HOOK = new WebhookInput("https://hooks.acme.example/prescreen",
-            List.of("report.ready", "candidate.erased"), null, "ATS bridge");
+            List.of("report.ready", "candidate.erased"), null, "ATS bridge", null);
 
     @Test
     void anEndpointIsRegisteredWithASecretShownOnceAndSeenOnlyByItsOrganisation() {
@@ -41,25 +41,38 @@ class WebhookServiceTest {
     }
 
     @Test
+    void alertAddressesAreCheckedAndKept() {
+        WebhookEndpoint endpoint = webhooks.create("acme", new WebhookInput(HOOK.url(), HOOK.eventTypes(), null, null,
+                List.of("ops@acme.example"))).endpoint();
+        assertThat(endpoint.alertEmails()).containsExactly("ops@acme.example");
+        assertThat(webhooks.update("acme", endpoint.endpointId(), new WebhookInput(null, null, null, "x", null))
+                .alertEmails()).as("kept when not given").containsExactly("ops@acme.example");
+        assertThatThrownBy(() -> webhooks.update("acme", endpoint.endpointId(), new WebhookInput(null, null, null,
+                null, List.of("ops@acme.example", "not an address"))))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("alertEmails.1"));
+    }
+
+    @Test
     void badInputNamesEveryField() {
         assertThatThrownBy(() -> webhooks.create("acme", new WebhookInput("http://hooks.acme.example/",
-                List.of("report.ready", "report.exploded"), null, "x".repeat(501))))
+                List.of("report.ready", "report.exploded"), null, "x".repeat(501), null)))
                 .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("url", "eventTypes.1", "description"));
         assertThatThrownBy(() -> webhooks.create("acme", new WebhookInput("https://hooks.acme.example/", List.of(),
-                null, null))).isInstanceOfSatisfying(DomainException.InvalidInput.class,
+                null, null, null))).isInstanceOfSatisfying(DomainException.InvalidInput.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("eventTypes"));
     }
 
     @Test
     void aChangeMergesOverTheEndpointAndReEnablingClearsItsFailures() {
         WebhookEndpoint endpoint = webhooks.create("acme", HOOK).endpoint();
-        WebhookEndpoint disabled = webhooks.update("acme", endpoint.endpointId(), new WebhookInput(null, null, false, null));
+        WebhookEndpoint disabled = webhooks.update("acme", endpoint.endpointId(), new WebhookInput(null, null, false, null, null));
         assertThat(disabled.enabled()).isFalse();
         assertThat(disabled.url()).isEqualTo(HOOK.url());
         assertThat(disabled.eventTypes()).containsExactly("report.ready", "candidate.erased");
         WebhookEndpoint retyped = webhooks.update("acme", endpoint.endpointId(),
-                new WebhookInput(null, List.of("interview.completed"), true, null));
+                new WebhookInput(null, List.of("interview.completed"), true, null, null));
         assertThat(retyped.enabled()).isTrue();
         assertThat(retyped.eventTypes()).containsExactly("interview.completed");
         assertThat(retyped.description()).isEqualTo("ATS bridge");

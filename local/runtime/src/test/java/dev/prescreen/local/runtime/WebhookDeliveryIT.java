@@ -50,6 +50,7 @@ class WebhookDeliveryIT {
     private LocalRuntime runtime;
     private ApiClient acme;
     private String organisation;
+    private final String alerts = "ops-" + UUID.randomUUID() + "@acme.example";
 
     @BeforeEach
     void start(LocalRuntime runtime) throws IOException {
@@ -72,6 +73,7 @@ class WebhookDeliveryIT {
             int status = switch (path) {
                 case "/flaky" -> flaky.incrementAndGet() <= 2 ? 500 : 200;
                 case "/gone" -> 410;
+                case "/missing" -> 404;
                 default -> 200;
             };
             if (path.equals("/slow") && received.get(path).size() == 1) {
@@ -96,7 +98,8 @@ class WebhookDeliveryIT {
 
     private String register(String path) {
         ApiClient.Response created = acme.post("/webhooks", Map.of("url", "http://127.0.0.1:"
-                + receiver.getAddress().getPort() + path, "eventTypes", List.of("report.ready")));
+                + receiver.getAddress().getPort() + path, "eventTypes", List.of("report.ready"),
+                "alertEmails", List.of(alerts)));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         secrets.put(path, created.json().path("secret").asText());
         return created.json().path("webhookId").asText();
@@ -145,12 +148,19 @@ class WebhookDeliveryIT {
     }
 
     @Test
-    void aGoneReceiverIsNotRetriedAndASlowOneIsTimedOutAndRetried() {
+    void aGoneReceiverIsDisabledAndItsPeopleToldAndASlowOneIsTimedOutAndRetried() {
         String gone = register("/gone");
         publish();
         JsonNode failed = delivery(gone, "failed");
         assertThat(failed.path("attempts")).hasSize(1);
         assertThat(failed.path("attempts").get(0).path("httpStatus").asInt()).isEqualTo(410);
+        JsonNode endpoint = acme.get("/webhooks/" + gone).json();
+        assertThat(endpoint.path("enabled").asBoolean()).isFalse();
+        assertThat(endpoint.path("disabledReason").asText()).isEqualTo("the endpoint answered 410 Gone");
+        dev.prescreen.local.cloud.LocalMailbox mailbox = new dev.prescreen.local.cloud.LocalMailbox(
+                runtime.cloud().sesEndpoint());
+        var alert = Poll.until("the alert email", Duration.ofSeconds(30), () -> mailbox.to(alerts).stream().findFirst());
+        assertThat(alert.subject()).isEqualTo("prescreen webhook disabled: " + gone);
 
         String slow = register("/slow");
         publish();
@@ -158,24 +168,21 @@ class WebhookDeliveryIT {
         assertThat(delivered.path("attempts").get(0).path("httpStatus").isNull()).isTrue();
         assertThat(delivered.path("attempts").get(0).path("error").asText()).isEqualTo("timed out after 10 s");
         assertThat(delivered.path("attempts").get(1).path("httpStatus").asInt()).isEqualTo(200);
-        // both events reached the gone receiver (both endpoints take report.ready), each once: never retried
+        // the disabled endpoint is sent nothing more: the second event is not even queued for it
         JsonNode goneLog = acme.get("/webhooks/" + gone + "/deliveries").json().path("items");
-        assertThat(goneLog).hasSize(2).allSatisfy(d -> {
-            assertThat(d.path("status").asText()).isEqualTo("failed");
-            assertThat(d.path("attempts")).hasSize(1);
-        });
-        assertThat(received.get("/gone")).hasSize(2);
+        assertThat(goneLog).hasSize(1);
+        assertThat(received.get("/gone")).hasSize(1);
     }
 
     @Test
     void aRedeliveryStartsANewSeriesAndAnotherOrganisationSeesNoLog() {
-        String gone = register("/gone");
+        String gone = register("/missing");
         publish();
         JsonNode failed = delivery(gone, "failed");
         ApiClient.Response again = acme.post("/webhooks/" + gone + "/deliveries/" + failed.path("deliveryId").asText()
                 + "/redeliver", Map.of());
         assertThat(again.status()).as(again.raw()).isEqualTo(202);
-        Poll.until("the redelivery", Duration.ofSeconds(30), () -> received.get("/gone").size() >= 2
+        Poll.until("the redelivery", Duration.ofSeconds(30), () -> received.get("/missing").size() >= 2
                 ? Optional.of(true) : Optional.empty());
         ApiClient globex = ApiClient.recruiter(runtime, "globex-" + UUID.randomUUID());
         assertThat(globex.get("/webhooks/" + gone + "/deliveries").status()).isEqualTo(404);

@@ -73,8 +73,11 @@ public final class WebhookDeliveries {
 
     /** One attempt, if it is due; what it came to decides what happens next. */
     public Outcome attempt(String organisation, String endpointId, String deliveryId) {
-        WebhookDelivery delivery = deliveries.find(organisation, endpointId, deliveryId)
-                .orElseThrow(() -> new DomainException.NotFound("delivery"));
+        Optional<WebhookDelivery> found = deliveries.find(organisation, endpointId, deliveryId);
+        if (found.isEmpty()) {
+            return Outcome.ALREADY_DONE; // its endpoint was deleted, or the message is not ours: nothing to send
+        }
+        WebhookDelivery delivery = found.get();
         if (delivery.status() == WebhookDelivery.Status.GAVE_UP) {
             return Outcome.GAVE_UP; // seen again: it stays given up, on its way to the dead-letter queue
         }

@@ -162,6 +162,14 @@ class DeploymentJarsIT {
             case SCORE_ANSWERS -> ProbeEvents.sqs(Json.write(Map.of("type", "ANSWER_READY", "organisation", org,
                     "interviewId", unknownInterview, "answerId", unknownInterview + "-q01m")));
             case REPORT_BUILD -> ProbeEvents.sqs(Json.write(Map.of("organisation", org, "interviewId", unknownInterview)));
+            case WEBHOOKS_API -> ProbeEvents.api("GET /webhooks", "/webhooks", Map.of(), org, null);
+            case GREENHOUSE_API -> ProbeEvents.api("GET /integrations/greenhouse/list_tests",
+                    "/integrations/greenhouse/list_tests", Map.of(), null, null);
+            case WEBHOOK_FANOUT -> ProbeEvents.sqs(Json.write(Map.of("eventId", "ev_unknown", "type", "REPORT_READY",
+                    "organisation", org, "createdAt", "2026-11-20T09:00:00Z", "data", Map.of("interviewId",
+                            unknownInterview))));
+            case WEBHOOK_DELIVER -> ProbeEvents.sqs(Json.write(Map.of("organisation", org, "endpointId",
+                    "wh_01KB0000000000000000000000", "deliveryId", "wh_01KB0000000000000000000000.ev_unknown")));
             default -> null;
         };
     }

@@ -14,7 +14,8 @@
 //   OVERSIZE=1      the first upload-url request claims a recording over the cap (the real server refuses it);
 //                   the page must say why, and the answer is then typed
 //   PRACTICE=1      record and play back the practice answer before the first question
-//   RETAKES=n       re-record the first spoken answer n times before sending it
+//   RETAKES=n       re-record the first spoken answer n times before sending it (n > 0: the plan allows retakes,
+//                   so every spoken answer is played back before it is sent)
 //   PASTE=1         typed answers arrive by pasting; FOCUS_AWAY=1 leaves the page for a moment on each answer
 //   TYPED_ANSWER    the text of typed answers (default a concrete one)
 //   SCREENSHOTS     a folder: a screenshot of every screen goes there, named <screen>.png
@@ -260,6 +261,11 @@ try {
           result.retakes++;
           await speakAnswer(page);
         }
+      }
+      // a plan with retakes plays each take back first: wait for that review (the page shows it once the
+      // recorder has stopped), then send
+      if (retakes > 0) {
+        await visible(page, '#review');
       }
       if (await page.isVisible('#review')) {
         result.texts.reviewStatus = await text(page, '#record-status');

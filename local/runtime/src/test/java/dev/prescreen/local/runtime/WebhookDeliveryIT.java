@@ -46,6 +46,7 @@ class WebhookDeliveryIT {
     private final Map<String, ConcurrentLinkedQueue<Received>> received = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger flaky = new AtomicInteger();
+    private final java.util.concurrent.CountDownLatch slowReceiverReleased = new java.util.concurrent.CountDownLatch(1);
     private HttpServer receiver;
     private LocalRuntime runtime;
     private ApiClient acme;
@@ -78,7 +79,8 @@ class WebhookDeliveryIT {
             };
             if (path.equals("/slow") && received.get(path).size() == 1) {
                 try {
-                    Thread.sleep(11_000); // the receiver's own slowness, beyond the 10 s timeout
+                    // a receiver that hangs: it answers only once the test has seen the delivery time out
+                    slowReceiverReleased.await(60, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -88,11 +90,14 @@ class WebhookDeliveryIT {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // a thread per request: the hanging one must not hold up the others (its own retry included)
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         receiver.start();
     }
 
     @AfterEach
     void stop() {
+        slowReceiverReleased.countDown();
         receiver.stop(0);
     }
 
@@ -164,6 +169,11 @@ class WebhookDeliveryIT {
 
         String slow = register("/slow");
         publish();
+        Poll.until("the first attempt to time out", Duration.ofSeconds(30), () -> {
+            JsonNode items = acme.get("/webhooks/" + slow + "/deliveries").json().path("items");
+            return items.size() > 0 && items.get(0).path("attempts").size() > 0 ? Optional.of(true) : Optional.empty();
+        });
+        slowReceiverReleased.countDown();
         JsonNode delivered = delivery(slow, "delivered");
         assertThat(delivered.path("attempts").get(0).path("httpStatus").isNull()).isTrue();
         assertThat(delivered.path("attempts").get(0).path("error").asText()).isEqualTo("timed out after 10 s");

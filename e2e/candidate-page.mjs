@@ -20,6 +20,13 @@
 //   TYPED_ANSWER    the text of typed answers (default a concrete one)
 //   SCREENSHOTS     a folder: a screenshot of every screen goes there, named <screen>.png
 //   ERROR_SCREEN=1  also opens a link with an unknown token and checks the error screen
+//   ALTERNATIVE=1   on the notice, asks for an alternative or an accommodation (opens the form, types a request, sends
+//                   it), checks the confirmation shows and the button is hidden, audits that ("alternative"), then
+//                   consents and takes the interview as usual; the result says alternativeRequested: true
+//   SELF_ID         1: on the done screen chooses "female" and "asian" in the self-identification and sends it,
+//                   checking the thanks; skip: skips it, checking the form is gone. The result says
+//                   selfIdentification: "sent" or "skipped"
+// The done screen shows the explanation's link or the word that it is pending: the result's explanationAvailable.
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
@@ -39,6 +46,8 @@ const cameraDenied = env.CAMERA === 'denied';
 const microphoneDenied = env.MICROPHONE === 'denied';
 const retakes = Number(env.RETAKES || 0);
 const shots = env.SCREENSHOTS;
+const alternative = env.ALTERNATIVE === '1';
+const selfId = env.SELF_ID === '1' ? 'sent' : env.SELF_ID === 'skip' ? 'skipped' : undefined;
 const deadline = Date.now() + 150_000;
 // WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -56,7 +65,7 @@ const browser = await chromium.launch({
 });
 const result = {
   voice: 0, typed: 0, retakes: 0, questions: [], texts: {}, screens: [], axe: {}, blocking: [], keyboard: [],
-  practiceUploads: 0, focusProblems: [],
+  practiceUploads: 0, focusProblems: [], alternativeRequested: false, selfIdentification: null,
 };
 const text = async (page, selector) => ((await page.textContent(selector)) || '').trim();
 
@@ -96,17 +105,85 @@ async function tabTo(page, id) {
   throw new Error(`the keyboard cannot reach #${id}`);
 }
 
-// Uses a control the way this run's candidate does: keyboard (Enter, or Space for a checkbox), touch or mouse.
+// Uses a control the way this run's candidate does: keyboard (Enter, or Space for a checkbox or radio button), touch
+// or mouse.
 async function use(page, id) {
   if (keyboardOnly) {
     await tabTo(page, id);
-    const checkbox = await page.evaluate((i) => document.getElementById(i).type === 'checkbox', id);
-    await page.keyboard.press(checkbox ? 'Space' : 'Enter');
+    const toggle = await page.evaluate((i) => ['checkbox', 'radio'].includes(document.getElementById(i).type), id);
+    await page.keyboard.press(toggle ? 'Space' : 'Enter');
   } else if (mobile) {
     await page.tap('#' + id);
   } else {
     await page.click('#' + id);
   }
+}
+
+// Chooses the radio button with this id, of the group whose first button is `first`: by keyboard the way a candidate
+// does (Tab enters the group on its first button while none is chosen, the arrow keys move to and choose another),
+// else tapped or clicked.
+async function choose(page, first, id) {
+  if (!keyboardOnly) {
+    await use(page, id);
+  } else {
+    await tabTo(page, first);
+    for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement.id)) !== id; i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    if ((await page.evaluate(() => document.activeElement.id)) !== id) {
+      throw new Error(`the arrow keys do not reach #${id}`);
+    }
+    if (!(await page.isChecked('#' + id))) {
+      await page.keyboard.press('Space');
+    }
+  }
+  if (!(await page.isChecked('#' + id))) throw new Error(`#${id} is not chosen`);
+}
+
+// Asks for an alternative or an accommodation from the notice: the form, a request typed and sent, the confirmation.
+async function askForAlternative(page) {
+  await use(page, 'alternative-button');
+  await visible(page, '#alternative-form');
+  if (keyboardOnly) {
+    await tabTo(page, 'alternative-input'); // the page moves the focus there as the form opens
+  } else {
+    await page.focus('#alternative-input');
+  }
+  await page.keyboard.type('I would like more time for each answer, please: I have dyslexia.');
+  await use(page, 'alternative-send');
+  await page.waitForFunction(() => {
+    const shown = (id) => !document.getElementById(id).hidden;
+    const said = (id) => document.getElementById(id).textContent.trim() !== '';
+    return (!shown('alternative-form') && said('alternative-status')) || said('alternative-error') || shown('problem');
+  }, null, { timeout: 30_000 });
+  if (await page.isVisible('#problem')) throw new Error('page shows a problem: ' + await text(page, '#problem'));
+  const failed = await text(page, '#alternative-error');
+  if (failed) throw new Error('the alternative request was not sent: ' + failed);
+  if (!(await page.isHidden('#alternative-button'))) throw new Error('the alternative button is shown while the request is open');
+  result.texts.alternativeStatus = await text(page, '#alternative-status');
+  result.alternativeFocus = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  result.alternativeRequested = true;
+  await audit(page, 'alternative');
+}
+
+// The optional self-identification on the done screen: answered and sent (the thanks shown), or skipped (gone).
+async function selfIdentify(page) {
+  await visible(page, '#self-id-form');
+  if (selfId === 'sent') {
+    await choose(page, 'self-id-sex-male', 'self-id-sex-female');
+    await choose(page, 'self-id-race-hispanic_or_latino', 'self-id-race-asian');
+    await use(page, 'self-id-send');
+    await page.waitForFunction(() => ['self-id-status', 'self-id-error']
+      .some((id) => document.getElementById(id).textContent.trim() !== ''), null, { timeout: 30_000 });
+    const failed = await text(page, '#self-id-error');
+    if (failed) throw new Error('the self-identification was not sent: ' + failed);
+    if (!(await page.isHidden('#self-id-form'))) throw new Error('the self-identification form is still shown');
+    result.texts.selfIdThanks = await text(page, '#self-id-status');
+  } else {
+    await use(page, 'self-id-skip');
+    await page.waitForSelector('#self-id-form', { state: 'hidden', timeout: 10_000 });
+  }
+  result.selfIdentification = selfId;
 }
 
 async function visible(page, selector) {
@@ -189,6 +266,9 @@ try {
     throw new Error(`page language is ${result.lang}, expected ${expectedLang}`);
   }
   await audit(page, 'consent');
+  if (alternative) {
+    await askForAlternative(page);
+  }
   await use(page, 'consent-box');
   await use(page, 'consent-button');
 
@@ -289,7 +369,14 @@ try {
   result.done = await page.isVisible('#done');
   if (result.done) {
     result.texts.doneHeading = await text(page, '#done h2');
+    // the explanation's link, or the word that it is pending, once the page has asked whether it is scored
+    await page.waitForSelector('#explanation:not([hidden]), #explanation-pending:not([hidden])', { timeout: 30_000 });
+    result.explanationAvailable = await page.isVisible('#explanation');
+    result.texts.explanation = await text(page, result.explanationAvailable ? '#explanation' : '#explanation-pending');
     await audit(page, 'done');
+    if (selfId) {
+      await selfIdentify(page);
+    }
   }
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
   if (env.ERROR_SCREEN === '1') {
@@ -309,5 +396,6 @@ try {
 }
 console.log(JSON.stringify(result));
 const ok = result.done && !result.pageError && !result.error && result.blocking.length === 0
-  && result.focusProblems.length === 0 && result.practiceUploads === 0;
+  && result.focusProblems.length === 0 && result.practiceUploads === 0
+  && (!alternative || result.alternativeRequested === true) && (!selfId || result.selfIdentification === selfId);
 process.exit(ok ? 0 : 1);

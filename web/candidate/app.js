@@ -28,6 +28,11 @@
     step: () => step,
     nextTake: (take) => { step = { ...step, take }; },
   });
+  // The candidate's rights: an alternative or an accommodation, the self-identification, the explanation (rights.js).
+  const rights = window.PrescreenRights.attach({
+    call, explain, token,
+    explanationUrl: () => apiBase + '/sessions/' + encodeURIComponent(token) + '/explanation',
+  });
 
 
   function show(panel) {
@@ -127,6 +132,12 @@
       $('title').textContent = t('page.titleWithRole', { role: session.roleTitle });
       document.title = $('title').textContent;
       progress(session.answered, session.questionCount);
+      // A finished interview opened again later: straight to the done screen (no device check or practice), where
+      // the candidate finds the explanation of the assessment.
+      if (session.state === 'submitted' || session.state === 'completed') {
+        showDone(session);
+        return;
+      }
       if (!session.consented) {
         showNotice();
         return;
@@ -152,6 +163,7 @@
     }
     $('notice-answering').textContent = answering.join(' ');
     $('notice-answering').hidden = answering.length === 0;
+    rights.notice(session);
     $('consent-box').onchange = () => { $('consent-button').disabled = !$('consent-box').checked; };
     $('consent-button').onclick = async () => {
       $('consent-button').disabled = true;
@@ -161,6 +173,17 @@
       } catch (error) { explain(error); }
     };
     show('notice');
+  }
+
+  // The done screen, shown at once with the optional self-identification; the explanation's link (or the word that
+  // it is coming) from the view, the one in hand or else a fresh one (after the last answer), never holding it up.
+  function showDone(view) {
+    rights.done();
+    rights.explanation(view || null);
+    show('done');
+    if (!view) {
+      call('GET', '').then((fresh) => rights.explanation(fresh)).catch(() => rights.explanation({}));
+    }
   }
 
   // ---- the interview's questions ----
@@ -177,7 +200,7 @@
     clearInterval(timerHandle);
     integrity.stop();
     if (current.status === 'done') {
-      show('done');
+      showDone();
       return;
     }
     if (current.status === 'processing') {
@@ -274,8 +297,8 @@
       return;
     }
     try {
-      await call('POST', '/finish');
-      show('done');
+      // the finish answers with the session's view: it says whether there is an explanation (not yet, so soon)
+      showDone(await call('POST', '/finish'));
     } catch (error) { explain(error); }
   };
 

@@ -47,7 +47,15 @@ public final class FunctionsConstruct extends Construct {
     /** What every function's settings and grants are drawn from. */
     public record Resources(TablesConstruct tables, QueuesConstruct queues, BucketsConstruct buckets,
             EmailConstruct email, BatchSchedulingConstruct batchScheduling, String publicBaseUrl,
-            String candidatePageUrl) {
+            String candidatePageUrl, int auditRetentionDays) {
+
+        public Resources {
+            if (auditRetentionDays < dev.prescreen.domain.audit.AuditTrail.MIN_RETENTION_DAYS) {
+                throw new IllegalArgumentException("auditRetentionDays must be at least "
+                        + dev.prescreen.domain.audit.AuditTrail.MIN_RETENTION_DAYS + " (six months), not "
+                        + auditRetentionDays);
+            }
+        }
     }
 
     /** A deployed function with what the rest of the stack attaches to. */
@@ -143,6 +151,9 @@ public final class FunctionsConstruct extends Construct {
         }
         for (Bucket bucket : Uses.buckets(permissions)) {
             environment.put(Settings.bucketKey(bucket), resources.buckets().bucket(bucket).getBucketName());
+        }
+        if (permissions.writesAudit()) {
+            environment.put(Settings.AUDIT_RETENTION_DAYS, Integer.toString(resources.auditRetentionDays()));
         }
         if (permissions.sendsEmail()) {
             environment.put(Settings.SENDER_EMAIL, resources.email().senderEmail());

@@ -37,7 +37,8 @@ public final class PrescreenStack extends Stack {
         RecruiterIdentity recruiters = new RecruiterIdentity(this, "RecruiterIdentity");
         this.api = new ApiConstruct(this, "Api", recruiters, candidatePage.origin());
         this.functions = new FunctionsConstruct(this, "Functions", workspace, new FunctionsConstruct.Resources(
-                tables, queues, buckets, email, batchScheduling, api.url(), candidatePage.url()));
+                tables, queues, buckets, email, batchScheduling, api.url(), candidatePage.url(),
+                auditRetentionDays()));
         api.addRoutes(ApiRoutes.all(), functions::alias);
         new RecurringSchedulesConstruct(this, "RecurringSchedules", functions);
         workspace.candidatePage().ifPresent(folder -> candidatePage.publish(folder, api.url()));
@@ -75,5 +76,14 @@ public final class PrescreenStack extends Stack {
 
     public AlarmsConstruct alarms() {
         return alarms;
+    }
+
+    /** The audit trail's keep time: the context value {@value #AUDIT_RETENTION_CONTEXT}, or the default. */
+    static final String AUDIT_RETENTION_CONTEXT = "auditRetentionDays";
+
+    private int auditRetentionDays() {
+        Object value = getNode().tryGetContext(AUDIT_RETENTION_CONTEXT);
+        return value == null ? dev.prescreen.domain.audit.AuditTrail.DEFAULT_RETENTION_DAYS
+                : Integer.parseInt(value.toString());
     }
 }

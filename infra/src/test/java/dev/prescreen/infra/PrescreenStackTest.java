@@ -533,6 +533,32 @@ class PrescreenStackTest {
         }
 
         @Test
+        void onlyTheImpactRatioAggregateMayReadSelfIdentifications() {
+            Object table = synthesis.getAtt(stack.tables().table(Table.SELF_IDENTIFICATION), "Arn");
+            for (LambdaFunction function : LambdaFunction.values()) {
+                Map<String, Set<Object>> granted = grantedActions(deployed(function).role());
+                boolean reads = granted.getOrDefault("dynamodb:GetItem", Set.of()).contains(table)
+                        || granted.getOrDefault("dynamodb:Query", Set.of()).contains(table)
+                        || granted.getOrDefault("dynamodb:Scan", Set.of()).contains(table);
+                assertThat(reads).as(function + " reads self-identifications")
+                        .isEqualTo(function == LambdaFunction.COMPLIANCE_API);
+            }
+            assertThat(LambdaFunction.SESSION_API.permissions().writesTables()).contains(Table.SELF_IDENTIFICATION);
+            assertThat(LambdaFunction.REPORTS_API.permissions().writesTables()).contains(Table.SELF_IDENTIFICATION);
+        }
+
+        @Test
+        void theAuditTrailIsKeptAtLeastSixMonths() {
+            Map<String, Object> environment = map(map(synthesis.properties(deployed(LambdaFunction.COMPLIANCE_API)
+                    .function()).get("Environment")).get("Variables"));
+            assertThat(Integer.parseInt(String.valueOf(environment.get(Settings.AUDIT_RETENTION_DAYS))))
+                    .isGreaterThanOrEqualTo(dev.prescreen.domain.audit.AuditTrail.MIN_RETENTION_DAYS);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FunctionsConstruct.Resources(null, null,
+                    null, null, null, "https://api", "https://page", 100))
+                    .hasMessageContaining("at least 183");
+        }
+
+        @Test
         void eachFunctionMayDoWhatItsPermissionsSayAndNoMore() {
             for (LambdaFunction function : LambdaFunction.values()) {
                 Map<String, Set<Object>> granted = grantedActions(deployed(function).role());
@@ -645,6 +671,9 @@ class PrescreenStackTest {
         if (permissions.managesSchedules()) {
             keys.addAll(List.of(Settings.SCHEDULER_ROLE_ARN, Settings.SCHEDULE_GROUP,
                     Settings.queueUrlKey(Queue.BATCH_SENDS)));
+        }
+        if (permissions.writesAudit()) {
+            keys.add(Settings.AUDIT_RETENTION_DAYS);
         }
         return keys;
     }

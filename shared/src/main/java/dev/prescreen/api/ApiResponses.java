@@ -28,6 +28,15 @@ public final class ApiResponses {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
     }
 
+    /**
+     * A whole HTML document written by the server (everything in it escaped): no script may run in it and it may
+     * load nothing but its own inline style.
+     */
+    public static APIGatewayV2HTTPResponse html(int status, String document) {
+        return text(status, "text/html; charset=utf-8", document, Map.of("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"));
+    }
+
     public static APIGatewayV2HTTPResponse text(int status, String contentType, String body, Map<String, String> headers) {
         return response(status, contentType, body, headers);
     }

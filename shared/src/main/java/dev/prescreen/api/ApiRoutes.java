@@ -28,6 +28,20 @@ public final class ApiRoutes {
             new Route("GET", "/plans/{planId}/candidates.csv", LambdaFunction.REPORTS_API, RECRUITER),
             new Route("GET", "/usage", LambdaFunction.REPORTS_API, RECRUITER),
             new Route("DELETE", "/candidates/{candidateId}", LambdaFunction.REPORTS_API, RECRUITER),
+            new Route("GET", "/candidates/{candidateId}/export", LambdaFunction.REPORTS_API, RECRUITER),
+            new Route("GET", "/organisation/settings", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("PATCH", "/organisation/settings", LambdaFunction.PLANS_API, RECRUITER),
+            new Route("GET", "/plans/{planId}/impact-ratios", LambdaFunction.COMPLIANCE_API, RECRUITER),
+            new Route("GET", "/plans/{planId}/impact-ratios.csv", LambdaFunction.COMPLIANCE_API, RECRUITER),
+            new Route("GET", "/impact-ratios", LambdaFunction.COMPLIANCE_API, RECRUITER),
+            new Route("GET", "/impact-ratios.csv", LambdaFunction.COMPLIANCE_API, RECRUITER),
+            new Route("GET", "/audit", LambdaFunction.COMPLIANCE_API, RECRUITER),
+            new Route("GET", "/alternative-requests", LambdaFunction.COMPLIANCE_API, RECRUITER),
+            new Route("GET", "/alternative-requests/{requestId}", LambdaFunction.COMPLIANCE_API, RECRUITER),
+            new Route("POST", "/alternative-requests/{requestId}/resolution", LambdaFunction.COMPLIANCE_API,
+                    RECRUITER),
+            new Route("PUT", "/interviews/{interviewId}/accommodation", LambdaFunction.COMPLIANCE_API, RECRUITER),
+            new Route("GET", "/interviews/{interviewId}/explanation", LambdaFunction.COMPLIANCE_API, RECRUITER),
             new Route("POST", "/webhooks", LambdaFunction.WEBHOOKS_API, RECRUITER),
             new Route("GET", "/webhooks", LambdaFunction.WEBHOOKS_API, RECRUITER),
             new Route("GET", "/webhooks/{webhookId}", LambdaFunction.WEBHOOKS_API, RECRUITER),
@@ -51,7 +65,10 @@ public final class ApiRoutes {
             new Route("POST", "/sessions/{token}/answers/{answerId}/retake", LambdaFunction.SESSION_API, CANDIDATE),
             new Route("PUT", "/sessions/{token}/answers/{answerId}/integrity", LambdaFunction.SESSION_API, CANDIDATE),
             new Route("POST", "/sessions/{token}/answers/{answerId}", LambdaFunction.SESSION_API, CANDIDATE),
-            new Route("POST", "/sessions/{token}/finish", LambdaFunction.SESSION_API, CANDIDATE));
+            new Route("POST", "/sessions/{token}/finish", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("POST", "/sessions/{token}/self-identification", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("POST", "/sessions/{token}/alternative-requests", LambdaFunction.SESSION_API, CANDIDATE),
+            new Route("GET", "/sessions/{token}/explanation", LambdaFunction.SESSION_API, CANDIDATE));
 
     private ApiRoutes() {
     }

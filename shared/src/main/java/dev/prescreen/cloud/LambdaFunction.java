@@ -14,8 +14,9 @@ public enum LambdaFunction {
     PLANS_API("plans", "dev.prescreen.plans.PlansApiHandler", 512, 10, null,
             Permissions.builder().readWrite(Table.MAIN).build()),
     SESSION_API("screening", "dev.prescreen.screening.SessionApiHandler", 512, 10, null,
-            Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.SCORING, Queue.WEBHOOK_EVENTS)
-                    .read(Bucket.RECORDINGS).write(Bucket.RECORDINGS).build()),
+            Permissions.builder().readWrite(Table.MAIN).write(Table.SELF_IDENTIFICATION)
+                    .sendTo(Queue.SCORING, Queue.WEBHOOK_EVENTS).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS)
+                    .sendEmail().build()),
     TRANSCRIPTION_START("transcription", "dev.prescreen.transcription.RecordingUploadedHandler", 512, 30,
             Queue.TRANSCRIPTION_JOBS, Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS)
                     .write(Bucket.TRANSCRIPTS).startTranscriptions().build()),
@@ -42,8 +43,12 @@ public enum LambdaFunction {
             Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).sendEmail()
                     .sendTo(Queue.WEBHOOK_EVENTS).build()),
     REPORTS_API("reporting", "dev.prescreen.reporting.ReportsApiHandler", 512, 29, null,
-            Permissions.builder().readWrite(Table.MAIN).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS)
-                    .write(Bucket.TRANSCRIPTS).sendTo(Queue.WEBHOOK_EVENTS).build()),
+            Permissions.builder().readWrite(Table.MAIN).write(Table.SELF_IDENTIFICATION).read(Bucket.RECORDINGS)
+                    .write(Bucket.RECORDINGS).write(Bucket.TRANSCRIPTS).sendTo(Queue.WEBHOOK_EVENTS).writeAudit()
+                    .build()),
+    /** Impact ratios (the one reader of self-identifications), the audit trail, alternative requests, explanations. */
+    COMPLIANCE_API("compliance", "dev.prescreen.compliance.ComplianceApiHandler", 512, 29, null,
+            Permissions.builder().readWrite(Table.MAIN).read(Table.SELF_IDENTIFICATION).writeAudit().build()),
     PIPELINE_RECONCILER("reporting", "dev.prescreen.reporting.PipelineReconcilerHandler", 512, 120, null,
             Permissions.builder().read(Table.MAIN).sendTo(Queue.SCORING).sendTo(Queue.REPORTING).build()),
     WEBHOOKS_API("integrations", "dev.prescreen.integrations.WebhooksApiHandler", 512, 10, null,
@@ -137,6 +142,9 @@ public enum LambdaFunction {
         if (permissions.callsWebhooks()) {
             keys.add(dev.prescreen.config.Settings.WEBHOOKS_ALLOW_LOOPBACK_HTTP);
             keys.add(dev.prescreen.config.Settings.WEBHOOK_FIRST_RETRY_MILLIS);
+        }
+        if (permissions.writesAudit()) {
+            keys.add(dev.prescreen.config.Settings.AUDIT_RETENTION_DAYS);
         }
         if (permissions.sendsEmail()) {
             keys.add(dev.prescreen.config.Settings.SENDER_EMAIL);

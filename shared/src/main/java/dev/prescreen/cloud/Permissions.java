@@ -16,7 +16,8 @@ public record Permissions(
         boolean sendsEmail,
         boolean startsTranscriptions,
         boolean managesSchedules,
-        boolean callsWebhooks) {
+        boolean callsWebhooks,
+        boolean writesAudit) {
 
     public static Builder builder() {
         return new Builder();
@@ -32,6 +33,7 @@ public record Permissions(
         private boolean transcribe;
         private boolean schedules;
         private boolean webhooks;
+        private boolean audit;
 
         public Builder readWrite(Table table) {
             reads.add(table);
@@ -41,6 +43,12 @@ public record Permissions(
 
         public Builder read(Table table) {
             reads.add(table);
+            return this;
+        }
+
+        /** Writes (puts and deletes) without reading: a table whose items the function must never see. */
+        public Builder write(Table table) {
+            writes.add(table);
             return this;
         }
 
@@ -81,9 +89,15 @@ public record Permissions(
             return this;
         }
 
+        /** Appends to the audit trail: the function is told how long entries are kept. */
+        public Builder writeAudit() {
+            audit = true;
+            return this;
+        }
+
         public Permissions build() {
             return new Permissions(Set.copyOf(reads), Set.copyOf(writes), Set.copyOf(sends), Set.copyOf(readBuckets),
-                    Set.copyOf(writeBuckets), email, transcribe, schedules, webhooks);
+                    Set.copyOf(writeBuckets), email, transcribe, schedules, webhooks, audit);
         }
     }
 }

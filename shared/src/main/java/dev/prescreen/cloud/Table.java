@@ -10,7 +10,12 @@ public enum Table {
     /** Every organisation-scoped item: plans, batches, candidates, interviews, answers, reports, usage. */
     MAIN("main", "pk", "sk", "expiresAt", List.of(
             new Index("gsi1", "gsi1pk", "gsi1sk"),
-            new Index("gsi2", "gsi2pk", "gsi2sk")));
+            new Index("gsi2", "gsi2pk", "gsi2sk"))),
+    /**
+     * Candidates' voluntary self-identification, apart from everything else so that access to it is granted apart:
+     * the session may write it, erasure may delete from it, and only the impact-ratio aggregate may read it.
+     */
+    SELF_IDENTIFICATION("self-identification", "pk", "sk", "expiresAt", List.of());
 
     private final String logicalName;
     private final String partitionKey;

@@ -116,6 +116,8 @@ public final class Settings {
     /** Role that EventBridge Scheduler assumes to deliver batch sends. */
     public static final String SCHEDULER_ROLE_ARN = "PRESCREEN_SCHEDULER_ROLE_ARN";
     /** Seconds the candidate's page waits for a follow-up proposal before moving on. */
+    /** Days the audit trail keeps an entry; never below six months (see AuditTrail.MIN_RETENTION_DAYS). */
+    public static final String AUDIT_RETENTION_DAYS = "PRESCREEN_AUDIT_RETENTION_DAYS";
     public static final String FOLLOW_UP_WAIT_SECONDS = "PRESCREEN_FOLLOW_UP_WAIT_SECONDS";
     /** Seconds a transcription job may run before the reconciler asks Transcribe about it. */
     public static final String RECONCILE_AFTER_SECONDS = "PRESCREEN_RECONCILE_AFTER_SECONDS";

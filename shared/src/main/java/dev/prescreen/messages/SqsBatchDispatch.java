@@ -54,8 +54,18 @@ public final class SqsBatchDispatch implements BatchDispatch {
     public record BatchDue(String organisation, String planId, String batchId) {
     }
 
-    /** The invitations message: one candidate to invite. */
-    public record InvitationDue(String organisation, String candidateId) {
+    /**
+     * The invitations message: one candidate to invite, or to give the advance notice to.
+     *
+     * @param kind {@link #INVITATION} (also when absent, as messages sent before notices existed) or {@link #NOTICE}
+     */
+    public record InvitationDue(String organisation, String candidateId, String kind) {
+        public static final String INVITATION = "invitation";
+        public static final String NOTICE = "notice";
+
+        public boolean notice() {
+            return NOTICE.equals(kind);
+        }
     }
 
     @Override
@@ -87,12 +97,21 @@ public final class SqsBatchDispatch implements BatchDispatch {
 
     @Override
     public void invite(String organisation, List<String> candidateIds) {
+        send(organisation, candidateIds, InvitationDue.INVITATION);
+    }
+
+    @Override
+    public void giveNotice(String organisation, List<String> candidateIds) {
+        send(organisation, candidateIds, InvitationDue.NOTICE);
+    }
+
+    private void send(String organisation, List<String> candidateIds, String kind) {
         for (int from = 0; from < candidateIds.size(); from += SQS_BATCH) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             List<String> chunk = candidateIds.subList(from, Math.min(candidateIds.size(), from + SQS_BATCH));
             for (int i = 0; i < chunk.size(); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(Json.write(new InvitationDue(organisation, chunk.get(i)))).build());
+                        .messageBody(Json.write(new InvitationDue(organisation, chunk.get(i), kind))).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(invitationsQueueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {

@@ -138,7 +138,9 @@ public final class DynamoInterviewRepository implements InterviewRepository {
                 interview.revision()));
         item.put(Keys.GSI1_PK, AttributeValue.fromS(Keys.planInterviews(interview.organisation(), interview.planId())));
         item.put(Keys.GSI1_SK, AttributeValue.fromS("IV#" + interview.interviewId()));
-        if (interview.state() == dev.prescreen.domain.interview.InterviewState.INVITED) {
+        // an interview waiting on an open alternative-process request neither expires nor is reminded until resolved
+        if (interview.state() == dev.prescreen.domain.interview.InterviewState.INVITED
+                && !interview.accommodation().requestOpen()) {
             item.put(Keys.GSI2_PK, AttributeValue.fromS(interview.remindedAt() == null ? AWAITING_START : REMINDED));
             item.put(Keys.GSI2_SK, AttributeValue.fromS(interview.expiresAt() + "#" + interview.interviewId()));
         } else if (interview.awaitingDelivery() && interview.submittedAt() != null) {

@@ -96,7 +96,7 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     @Override
     public List<Interview> awaitingStart(Instant expiringBefore, int limit) {
         return interviews.values().stream()
-                .filter(i -> i.state() == dev.prescreen.domain.interview.InterviewState.INVITED
+                .filter(i -> i.state() == dev.prescreen.domain.interview.InterviewState.INVITED && !i.accommodation().requestOpen()
                         && i.remindedAt() == null && i.expiresAt().isBefore(expiringBefore))
                 .sorted(Comparator.comparing(Interview::expiresAt)).limit(limit).toList();
     }
@@ -104,7 +104,7 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     @Override
     public List<Interview> overdue(Instant before, int limit) {
         return interviews.values().stream()
-                .filter(i -> i.state() == dev.prescreen.domain.interview.InterviewState.INVITED
+                .filter(i -> i.state() == dev.prescreen.domain.interview.InterviewState.INVITED && !i.accommodation().requestOpen()
                         && i.expiresAt().isBefore(before))
                 .sorted(Comparator.comparing(Interview::expiresAt)).limit(limit).toList();
     }

@@ -44,7 +44,7 @@ public final class Screenings {
 
     public static Interview interview(String interviewId, String candidateId, InterviewState state, Instant at) {
         Interview invited = new Interview(interviewId, ORG, PLAN_ID, "v1", candidateId, "bt_1", "hash-" + interviewId,
-                InterviewState.INVITED, at, at.plusSeconds(7 * 86400), null, null, null, null, 0, null, null, 1);
+                InterviewState.INVITED, at, at.plusSeconds(7 * 86400), null, null, null, null, 0, null, null, null, 1);
         return state == InterviewState.INVITED ? invited : invited.withState(state, at);
     }
 

@@ -20,7 +20,9 @@ import dev.prescreen.domain.report.ReportService;
 import dev.prescreen.domain.webhook.WebhookService;
 import dev.prescreen.messages.SqsBatchDispatch;
 import dev.prescreen.observability.Log;
+import dev.prescreen.domain.organisation.OrganisationSettingsService;
 import dev.prescreen.storage.DynamoCandidateRepository;
+import dev.prescreen.storage.DynamoOrganisationSettings;
 import dev.prescreen.storage.DynamoInterviewRepository;
 import dev.prescreen.storage.DynamoPartnerKeys;
 import dev.prescreen.storage.DynamoPlanRepository;
@@ -53,7 +55,8 @@ public final class GreenhouseApiHandler implements RequestHandler<APIGatewayV2HT
                 // a sent test invites now: the batch send queue only, no schedules
                 new SqsBatchDispatch(clients.sqs(), clients.scheduler(), settings.queueUrl(Queue.BATCH_SENDS), null,
                         clients.region().id(), null, null),
-                Clock.systemUTC());
+                new OrganisationSettingsService(new DynamoOrganisationSettings(clients.dynamoDb(), table),
+                        Clock.systemUTC()), Clock.systemUTC());
         this.keys = new PartnerKeys(new DynamoPartnerKeys(clients.dynamoDb(), table), Clock.systemUTC());
         String publicBaseUrl = settings.require(Settings.PUBLIC_BASE_URL);
         this.assessments = new GreenhouseAssessments(plans, batches, candidates,

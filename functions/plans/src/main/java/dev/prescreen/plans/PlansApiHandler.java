@@ -41,8 +41,17 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         this.banks = QuestionBanks.builtIn();
         this.plans = new PlanService(new DynamoPlanRepository(clients.dynamoDb(), settings.tableName(Table.MAIN)),
                 new PlanRules(banks), Clock.systemUTC());
+        dev.prescreen.domain.organisation.OrganisationSettingsService organisations =
+                new dev.prescreen.domain.organisation.OrganisationSettingsService(
+                        new dev.prescreen.storage.DynamoOrganisationSettings(clients.dynamoDb(),
+                                settings.tableName(Table.MAIN)), Clock.systemUTC());
         this.router = ApiRouter.builder()
                 .on("GET /me", this::me)
+                .on("GET /organisation/settings", r -> ApiResponses.json(200,
+                        OrganisationSettingsView.of(organisations.get(r.organisation()))))
+                .on("PATCH /organisation/settings", r -> ApiResponses.json(200, OrganisationSettingsView.of(
+                        organisations.update(r.organisation(),
+                                r.json(OrganisationSettingsView.Patch.class).noticeLeadBusinessDays()))))
                 .on("GET /question-banks", request -> ApiResponses.json(200, Map.of("items",
                         banks.all().stream().map(PlansApiHandler::bankSummary).toList())))
                 .on("GET /question-banks/{role}", this::bank)
@@ -116,5 +125,15 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         JsonNode patch = request.json(JsonNode.class);
         return ApiResponses.json(200, PlanRepresentation.of(
                 plans.patch(request.organisation(), request.pathParameter("planId"), patch)));
+    }
+
+    /** An organisation's settings as the API shows them. */
+    record OrganisationSettingsView(int noticeLeadBusinessDays, java.time.Instant updatedAt) {
+        static OrganisationSettingsView of(dev.prescreen.domain.organisation.OrganisationSettings settings) {
+            return new OrganisationSettingsView(settings.noticeLeadBusinessDays(), settings.updatedAt());
+        }
+
+        record Patch(Integer noticeLeadBusinessDays) {
+        }
     }
 }

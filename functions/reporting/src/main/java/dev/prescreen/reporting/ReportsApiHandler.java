@@ -14,7 +14,12 @@ import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.Page;
+import dev.prescreen.domain.audit.AuditTrail;
+import dev.prescreen.domain.compliance.SubjectAccess;
+import dev.prescreen.domain.report.AuditedReports;
 import dev.prescreen.domain.report.CandidateListing;
+import dev.prescreen.storage.DynamoAlternativeRequests;
+import dev.prescreen.storage.DynamoSelfIdentifications;
 import dev.prescreen.domain.report.ErasureService;
 import dev.prescreen.domain.report.ReportService;
 import dev.prescreen.storage.DynamoCandidateRepository;
@@ -32,7 +37,10 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The recruiter's reports: one report, the plan's ranked candidates (JSON and CSV), reviews, usage, erasure. */
+/**
+ * The recruiter's reports: one report, the plan's ranked candidates (JSON and CSV), reviews, usage, a candidate's
+ * export and erasure; every read or change of a candidate's data is on the audit trail.
+ */
 public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final int DEFAULT_PAGE = 50;
@@ -41,7 +49,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private final ApiRouter router;
     private final ReportService reports;
-    private final ErasureService erasure;
+    private final AuditedReports audited;
 
     public ReportsApiHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
@@ -50,22 +58,39 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public ReportsApiHandler(AwsClients clients, Settings settings) {
         String table = settings.tableName(Table.MAIN);
         this.reports = ReportingFunctions.reports(clients, settings);
-        this.erasure = new ErasureService(new DynamoCandidateRepository(clients.dynamoDb(), table), new DynamoInterviewRepository(clients.dynamoDb(), table),
+        DynamoCandidateRepository candidates = new DynamoCandidateRepository(clients.dynamoDb(), table);
+        DynamoInterviewRepository interviews = new DynamoInterviewRepository(clients.dynamoDb(), table);
+        DynamoAlternativeRequests requests = new DynamoAlternativeRequests(clients.dynamoDb(), table);
+        AuditTrail audit = dev.prescreen.storage.DynamoAuditLog.trail(clients.dynamoDb(), settings);
+        ErasureService erasure = new ErasureService(candidates, interviews,
                 new DynamoReportRepository(clients.dynamoDb(), table),
                 ReportingFunctions.recordings(clients, settings, Bucket.RECORDINGS),
                 ReportingFunctions.recordings(clients, settings, Bucket.TRANSCRIPTS),
-                new dev.prescreen.messages.SqsWebhookQueues(clients.sqs(),
+                DynamoSelfIdentifications.writer(clients.dynamoDb(), settings.tableName(Table.SELF_IDENTIFICATION)),
+                requests, new dev.prescreen.messages.SqsWebhookQueues(clients.sqs(),
                         settings.queueUrl(dev.prescreen.cloud.Queue.WEBHOOK_EVENTS), null), Clock.systemUTC());
+        this.audited = new AuditedReports(reports, erasure,
+                new SubjectAccess(candidates, interviews, requests, audit, Clock.systemUTC()), audit);
         this.router = ApiRouter.builder()
-                .on("GET /interviews/{interviewId}/report", r -> ApiResponses.json(200,
-                        ReportRepresentation.of(reports.get(r.organisation(), r.pathParameter("interviewId")))))
+                .on("GET /interviews/{interviewId}/report", r -> ApiResponses.json(200, ReportRepresentation.of(
+                        audited.read(r.organisation(), r.pathParameter("interviewId"), actor(r)))))
                 .on("POST /interviews/{interviewId}/reviews", this::review)
                 .on("GET /plans/{planId}/candidates", this::candidates)
                 .on("GET /plans/{planId}/candidates.csv", this::csv)
                 .on("GET /usage", this::usage)
                 .on("DELETE /candidates/{candidateId}", r -> {
-                    erasure.erase(r.organisation(), r.pathParameter("candidateId"));
+                    audited.erase(r.organisation(), r.pathParameter("candidateId"), actor(r));
                     return ApiResponses.noContent();
+                })
+                .on("GET /candidates/{candidateId}/export", r -> {
+                    AuditedReports.Export export = audited.export(r.organisation(), r.pathParameter("candidateId"),
+                            actor(r));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("candidate", export.data());
+                    body.put("report", export.report() == null ? null : ReportRepresentation.of(export.report()));
+                    return ApiResponses.text(200, "application/json", dev.prescreen.json.Json.write(body),
+                            Map.of("Content-Disposition", "attachment; filename=\"candidate-"
+                                    + r.pathParameter("candidateId") + ".json\""));
                 })
                 .build();
     }
@@ -81,18 +106,25 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private APIGatewayV2HTTPResponse review(ApiRequest request) {
         ReviewRequest review = request.json(ReviewRequest.class);
         String reviewer = request.claims().getOrDefault(Claims.EMAIL, request.claims().getOrDefault(Claims.SUBJECT, "?"));
-        return ApiResponses.json(200, ReportRepresentation.of(reports.review(request.organisation(),
-                request.pathParameter("interviewId"), review.position(), review.score(), review.reason(), reviewer)));
+        return ApiResponses.json(200, ReportRepresentation.of(audited.review(request.organisation(),
+                request.pathParameter("interviewId"), review.position(), review.score(), review.reason(), reviewer,
+                actor(request))));
     }
 
-    private Page<CandidateListing.CandidateSummary> rows(ApiRequest request, int limit) {
+    /** Who acts, for the audit trail: the recruiter's subject id (never their address). */
+    private static String actor(ApiRequest request) {
+        return request.claims().get(Claims.SUBJECT);
+    }
+
+    private Page<CandidateListing.CandidateSummary> rows(ApiRequest request, int limit, boolean exported) {
         Boolean passed = request.query("passed").map(value -> switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> throw new DomainException.InvalidInput("passed", "must be true or false");
         }).orElse(null);
-        return reports.candidates(request.organisation(), request.pathParameter("planId"),
-                request.query("state").orElse("completed"), passed, limit, request.query("cursor").orElse(null));
+        return audited.ranking(request.organisation(), request.pathParameter("planId"),
+                request.query("state").orElse("completed"), passed, limit, request.query("cursor").orElse(null),
+                exported, actor(request));
     }
 
     private APIGatewayV2HTTPResponse candidates(ApiRequest request) {
@@ -105,7 +137,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
         if (limit < 1 || limit > MAX_PAGE) {
             throw new DomainException.InvalidInput("limit", "must be from 1 to " + MAX_PAGE);
         }
-        Page<CandidateListing.CandidateSummary> page = rows(request, limit);
+        Page<CandidateListing.CandidateSummary> page = rows(request, limit, false);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items());
         page.nextCursor().ifPresent(cursor -> body.put("nextCursor", cursor));
@@ -113,7 +145,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse csv(ApiRequest request) {
-        Page<CandidateListing.CandidateSummary> page = rows(request, CSV_ROWS);
+        Page<CandidateListing.CandidateSummary> page = rows(request, CSV_ROWS, true);
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("rank", "candidateId",
                 "externalId", "name", "overall", "passed", "flags", "needsReview", "completedAt", "reportUrl").get())) {

@@ -85,7 +85,7 @@ class ReportBuildHandlerIT {
         Instant now = clock.instant();
         Candidate candidate = new Candidate(Ids.newId("cd", clock), organisation, plan.planId(), Ids.newId("bt", clock),
                 "Ada Lovelace", "ada@" + organisation + ".example", null, null, CandidateState.SENT,
-                Ids.newId("iv", clock), now, now, null, 4);
+                Ids.newId("iv", clock), now, now, null, null, 4);
         new DynamoCandidateRepository(clients.dynamoDb(), table).createCandidates(List.of(candidate));
         Interview invited = new Invitations(interviews, clock).open(plan, candidate.interviewId(),
                 candidate.candidateId(), candidate.batchId()).interview();

@@ -11,7 +11,7 @@ import dev.prescreen.json.Json;
 import dev.prescreen.messages.SqsBatch;
 import dev.prescreen.messages.SqsBatchDispatch;
 
-/** One invitation email per candidate; throttled sends fail the message so the queue retries them later. */
+/** One invitation email (or advance notice) per candidate; throttled sends fail the message so the queue retries them later. */
 public final class InvitationSendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final InvitationService invitations;
@@ -28,7 +28,11 @@ public final class InvitationSendHandler implements RequestHandler<SQSEvent, SQS
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatch.process("invitation.send", event, message -> {
             SqsBatchDispatch.InvitationDue due = Json.read(message.getBody(), SqsBatchDispatch.InvitationDue.class);
-            invitations.invite(due.organisation(), due.candidateId());
+            if (due.notice()) {
+                invitations.giveNotice(due.organisation(), due.candidateId());
+            } else {
+                invitations.invite(due.organisation(), due.candidateId());
+            }
         });
     }
 }

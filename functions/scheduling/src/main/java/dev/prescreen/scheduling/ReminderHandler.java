@@ -8,10 +8,14 @@ import dev.prescreen.domain.candidate.InvitationService;
 import dev.prescreen.observability.Log;
 import java.util.Map;
 
-/** Hourly: one reminder to candidates who have not started and whose link expires within a day. */
+/**
+ * Hourly: one reminder to candidates who have not started and whose link expires within a day; and the hiring teams
+ * of alternative-process requests whose email could not go out at once are emailed.
+ */
 public final class ReminderHandler implements RequestHandler<Map<String, Object>, String> {
 
     private final InvitationService invitations;
+    private final dev.prescreen.domain.compliance.AlternativeRequests alternatives;
 
     public ReminderHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
@@ -19,12 +23,19 @@ public final class ReminderHandler implements RequestHandler<Map<String, Object>
 
     public ReminderHandler(AwsClients clients, Settings settings) {
         this.invitations = SchedulingFunctions.invitations(clients, settings);
+        String table = settings.tableName(dev.prescreen.cloud.Table.MAIN);
+        this.alternatives = new dev.prescreen.domain.compliance.AlternativeRequests(
+                new dev.prescreen.storage.DynamoInterviewRepository(clients.dynamoDb(), table),
+                new dev.prescreen.storage.DynamoPlanRepository(clients.dynamoDb(), table),
+                new dev.prescreen.storage.DynamoAlternativeRequests(clients.dynamoDb(), table),
+                SchedulingFunctions.mailer(clients, settings), event -> { }, null, java.time.Clock.systemUTC());
     }
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
         int reminded = invitations.remind();
-        Log.info("reminders.sent", Map.of("reminded", reminded));
-        return "reminded " + reminded;
+        int notified = alternatives.notifyPending();
+        Log.info("reminders.sent", Map.of("reminded", reminded, "alternativeRequestsNotified", notified));
+        return "reminded " + reminded + ", alternative requests notified " + notified;
     }
 }

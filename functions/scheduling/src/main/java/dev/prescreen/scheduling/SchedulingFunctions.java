@@ -12,7 +12,9 @@ import dev.prescreen.domain.plan.PlanService;
 import dev.prescreen.messages.SesMailer;
 import dev.prescreen.messages.SqsBatchDispatch;
 import dev.prescreen.messages.SqsWebhookQueues;
+import dev.prescreen.domain.organisation.OrganisationSettingsService;
 import dev.prescreen.storage.DynamoCandidateRepository;
+import dev.prescreen.storage.DynamoOrganisationSettings;
 import dev.prescreen.storage.DynamoInterviewRepository;
 import dev.prescreen.storage.DynamoPlanRepository;
 import dev.prescreen.storage.DynamoUsageMeter;
@@ -34,7 +36,8 @@ final class SchedulingFunctions {
                         settings.find(Settings.queueUrlKey(Queue.INVITATIONS)).orElse(null), clients.region().id(),
                         settings.find(Settings.SCHEDULE_GROUP).orElse(null),
                         settings.find(Settings.SCHEDULER_ROLE_ARN).orElse(null)),
-                Clock.systemUTC());
+                new OrganisationSettingsService(new DynamoOrganisationSettings(clients.dynamoDb(), table),
+                        Clock.systemUTC()), Clock.systemUTC());
     }
 
     static InvitationService invitations(AwsClients clients, Settings settings) {
@@ -43,10 +46,14 @@ final class SchedulingFunctions {
                 new PlanService(new DynamoPlanRepository(clients.dynamoDb(), table), new PlanRules(QuestionBanks.builtIn()),
                         Clock.systemUTC()),
                 new DynamoInterviewRepository(clients.dynamoDb(), table),
-                new SesMailer(clients.sesV2(), settings.find(Settings.SENDER_EMAIL).orElse(null),
-                        settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)),
+                mailer(clients, settings),
                 new DynamoUsageMeter(clients.dynamoDb(), table),
                 settings.require(Settings.CANDIDATE_PAGE_URL),
                 new SqsWebhookQueues(clients.sqs(), settings.queueUrl(Queue.WEBHOOK_EVENTS), null), Clock.systemUTC());
+    }
+
+    static SesMailer mailer(AwsClients clients, Settings settings) {
+        return new SesMailer(clients.sesV2(), settings.find(Settings.SENDER_EMAIL).orElse(null),
+                settings.find(Settings.SES_CONFIGURATION_SET).orElse(null));
     }
 }

@@ -79,7 +79,7 @@ class BatchSendHandlerIT {
         for (int i = 0; i < states.length; i++) {
             members.add(new Candidate(Ids.newId("cd", clock), organisation, plan.planId(), batch.batchId(),
                     "Candidate " + i, "candidate" + i + "@" + organisation + ".example", null, null, states[i],
-                    Ids.newId("iv", clock), null, null, null, 1));
+                    Ids.newId("iv", clock), null, null, null, null, 1));
         }
         candidates.createCandidates(members);
         return new Scheduled(organisation, plan, batch, members);

@@ -62,7 +62,7 @@ class EmailEventsHandlerIT {
         Instant sent = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Candidate candidate = new Candidate(Ids.newId("cd", clock), organisation, Ids.newId("pl", clock),
                 Ids.newId("bt", clock), "Ada Lovelace", "ada@" + organisation + ".example", null, null,
-                CandidateState.SENT, Ids.newId("iv", clock), sent, sent, null, 4);
+                CandidateState.SENT, Ids.newId("iv", clock), sent, sent, null, null, 4);
         candidates.createCandidates(List.of(candidate));
         String sesMessageId = "0100019a7c8d9e0f-" + UUID.randomUUID() + "-000000";
         candidates.rememberMessage(sesMessageId, organisation, candidate.candidateId());

@@ -69,7 +69,7 @@ class InvitationSendHandlerIT {
         candidates.createBatch(batch);
         Candidate candidate = new Candidate(Ids.newId("cd", clock), organisation, plan.planId(), batch.batchId(),
                 "Ada Lovelace", "ada@" + organisation + ".example", null, null, CandidateState.SCHEDULED,
-                Ids.newId("iv", clock), null, null, null, 1);
+                Ids.newId("iv", clock), null, null, null, null, 1);
         candidates.createCandidates(List.of(candidate));
         return candidate;
     }

@@ -16,4 +16,7 @@ public interface BatchDispatch {
 
     /** One invitation message per candidate. */
     void invite(String organisation, List<String> candidateIds);
+
+    /** One advance-notice message per candidate (see {@link AdvanceNotice}). */
+    void giveNotice(String organisation, List<String> candidateIds);
 }

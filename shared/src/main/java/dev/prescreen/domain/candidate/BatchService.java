@@ -8,6 +8,9 @@ import dev.prescreen.domain.interview.Interview;
 import dev.prescreen.domain.interview.InterviewRepository;
 import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanRepository;
+import dev.prescreen.domain.organisation.NoticeLead;
+import dev.prescreen.domain.organisation.OrganisationSettings;
+import dev.prescreen.domain.organisation.OrganisationSettingsService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,10 +43,12 @@ public final class BatchService {
     private final PlanRepository plans;
     private final InterviewRepository interviews;
     private final BatchDispatch dispatch;
+    private final OrganisationSettingsService organisations;
     private final Clock clock;
 
     public BatchService(CandidateRepository candidates, PlanRepository plans, InterviewRepository interviews,
-            BatchDispatch dispatch, Clock clock) {
+            BatchDispatch dispatch, OrganisationSettingsService organisations, Clock clock) {
+        this.organisations = organisations;
         this.candidates = candidates;
         this.plans = plans;
         this.interviews = interviews;
@@ -66,13 +71,16 @@ public final class BatchService {
             throw new DomainException.InvalidInput("candidates", "at most " + MAX_CANDIDATES + " per batch, not " + rows.size());
         }
         Instant now = clock.instant();
-        Instant when = sendAt == null ? now : sendAt;
+        OrganisationSettings settings = organisations.get(organisation);
+        // no send time means "as soon as allowed": now, or when the required notice has run
+        Instant when = sendAt != null ? sendAt : settings.requiresNotice() ? earliestSend(settings, plan, now) : now;
         if (when.isBefore(now.minus(PAST_TOLERANCE))) {
             throw new DomainException.InvalidInput("sendAt", "is in the past");
         }
         if (when.isAfter(now.plus(MAX_LEAD_TIME))) {
             throw new DomainException.InvalidInput("sendAt", "is more than " + MAX_LEAD_TIME.toDays() + " days ahead");
         }
+        AdvanceNotice notice = advanceNotice(settings, plan, now, when);
         Set<String> invited = candidates.invitedEmails(organisation, planId);
         Set<String> seen = new HashSet<>();
         List<RowRejection> rejected = new ArrayList<>();
@@ -94,7 +102,7 @@ public final class BatchService {
             }
             accepted.add(new Candidate(Ids.newId("cd", clock), organisation, planId, batchId, row.name().trim(),
                     row.email().trim(), blankToNull(row.phone()), blankToNull(row.externalId()), CandidateState.SCHEDULED,
-                    Ids.newId("iv", clock), null, null, null, 1));
+                    Ids.newId("iv", clock), null, null, null, notice, 1));
         }
         if (accepted.isEmpty()) {
             throw new DomainException.InvalidInput(rejected.stream()
@@ -105,12 +113,39 @@ public final class BatchService {
                 rejected.size(), now, 1);
         candidates.createBatch(batch);
         candidates.createCandidates(accepted);
+        if (notice != null) {
+            // the notice goes now; the invitations at the send time, which is at least the lead later
+            dispatch.giveNotice(organisation, accepted.stream().map(Candidate::candidateId).toList());
+        }
         if (when.isAfter(now.plus(IMMEDIATE))) {
             dispatch.schedule(batch);
         } else {
             dispatch.sendNow(batch);
         }
         return new Created(batch, rejected);
+    }
+
+    /**
+     * The notice the organisation requires before an automated interview, if any; a send time earlier than its lead
+     * allows is refused with the earliest allowed.
+     */
+    private AdvanceNotice advanceNotice(OrganisationSettings settings, Plan plan, Instant now, Instant when) {
+        if (!settings.requiresNotice()) {
+            return null;
+        }
+        Instant earliest = earliestSend(settings, plan, now);
+        if (when.isBefore(earliest)) {
+            throw new DomainException.InvalidInput("sendAt", "must be at or after " + earliest + ": candidates get "
+                    + settings.noticeLeadBusinessDays() + " business days' notice before an automated interview "
+                    + "(the organisation's noticeLeadBusinessDays)");
+        }
+        return AdvanceNotice.due(settings.noticeLeadBusinessDays());
+    }
+
+    private static Instant earliestSend(OrganisationSettings settings, Plan plan, Instant now) {
+        // rounded up to the next whole second, so that the time the error names is itself allowed
+        return NoticeLead.earliestSend(now, settings.noticeLeadBusinessDays(), java.time.ZoneId.of(plan.timeZone()))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     private static RowRejection check(CandidateRow row) {

@@ -20,16 +20,22 @@ public record Candidate(
         Instant sendIntentAt,
         Instant sentAt,
         String failureReason,
+        AdvanceNotice notice,
         long revision) {
 
     public Candidate withState(CandidateState newState, Instant intentAt, Instant sent, String reason) {
         return new Candidate(candidateId, organisation, planId, batchId, name, email, phone, externalId, newState,
-                interviewId, intentAt, sent, reason, revision + 1);
+                interviewId, intentAt, sent, reason, notice, revision + 1);
+    }
+
+    public Candidate withNotice(AdvanceNotice newNotice) {
+        return new Candidate(candidateId, organisation, planId, batchId, name, email, phone, externalId, state,
+                interviewId, sendIntentAt, sentAt, failureReason, newNotice, revision + 1);
     }
 
     /** The same candidate with name and contact details removed. */
     public Candidate erased() {
         return new Candidate(candidateId, organisation, planId, batchId, null, null, null, null, CandidateState.ERASED,
-                interviewId, sendIntentAt, sentAt, null, revision + 1);
+                interviewId, sendIntentAt, sentAt, null, notice, revision + 1);
     }
 }

@@ -107,6 +107,51 @@ public final class InvitationService {
         return Outcome.SENT;
     }
 
+    /**
+     * The advance notice, at most once per candidate: the intent is recorded before the email goes out, as for the
+     * invitation. A candidate no longer scheduled (cancelled, erased) gets none.
+     */
+    public Outcome giveNotice(String organisation, String candidateId) {
+        Optional<Candidate> found = candidates.find(organisation, candidateId);
+        if (found.isEmpty() || found.get().state() != CandidateState.SCHEDULED || found.get().notice() == null
+                || found.get().notice().intentAt() != null) {
+            return Outcome.ALREADY_HANDLED;
+        }
+        Candidate candidate = found.get();
+        Plan plan = plans.get(organisation, candidate.planId());
+        Optional<Batch> batch = candidates.findBatch(organisation, candidate.planId(), candidate.batchId());
+        if (batch.isEmpty()) {
+            return Outcome.ALREADY_HANDLED;
+        }
+        Instant now = clock.instant();
+        Candidate intent = candidate.withNotice(candidate.notice().intended(now));
+        if (!candidates.replace(intent, candidate.revision())) {
+            return Outcome.ALREADY_HANDLED;
+        }
+        String messageId;
+        try {
+            messageId = mailer.send(InvitationEmails.advanceNotice(plan, candidate, batch.get().sendAt()));
+        } catch (Mailer.Throttled e) {
+            ConcurrentWrites.retry("candidateId", "the candidate", () -> {
+                Candidate c = candidates.find(organisation, candidateId).orElse(null);
+                return c == null || c.notice() == null || c.notice().sentAt() != null
+                        || candidates.replace(c.withNotice(AdvanceNotice.due(c.notice().businessDays())), c.revision());
+            });
+            throw e;
+        } catch (Mailer.Rejected e) {
+            return Outcome.FAILED;
+        }
+        candidates.rememberMessage(messageId, organisation, candidateId);
+        Instant sentAt = clock.instant();
+        ConcurrentWrites.retry("candidateId", "the candidate", () -> {
+            Candidate c = candidates.find(organisation, candidateId).orElse(null);
+            return c == null || c.notice() == null
+                    || candidates.replace(c.withNotice(c.notice().sent(sentAt)), c.revision());
+        });
+        meterEmail(organisation, "email#notice#" + candidateId);
+        return Outcome.SENT;
+    }
+
     /** Reminds candidates who have not started and whose link expires within a day; expires overdue links. */
     public int remind() {
         Instant now = clock.instant();
@@ -173,7 +218,9 @@ public final class InvitationService {
     private void expire(Interview overdue) {
         ConcurrentWrites.retry("interviewId", "the interview", () -> {
             Interview interview = interviews.find(overdue.organisation(), overdue.interviewId()).orElse(null);
+            // a candidate's open alternative-process request stops the clock: their link does not expire meanwhile
             return interview == null || interview.state() != InterviewState.INVITED
+                    || interview.accommodation().requestOpen()
                     || interviews.replace(interview.withState(InterviewState.EXPIRED, clock.instant()),
                             interview.revision());
         });

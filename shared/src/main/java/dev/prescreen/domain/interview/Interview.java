@@ -27,10 +27,29 @@ public record Interview(
         int followUpsAsked,
         Instant remindedAt,
         Instant deliveredAt,
+        Accommodation accommodation,
         long revision) {
 
+    public Interview {
+        // interviews stored before accommodations existed had none
+        accommodation = accommodation == null ? Accommodation.NONE : accommodation;
+    }
+
+    /** Past its expiry, unless an alternative-process request of the candidate's is open (then it never expires). */
     public boolean expiredAt(Instant now) {
-        return !now.isBefore(expiresAt);
+        return !accommodation.requestOpen() && !now.isBefore(expiresAt);
+    }
+
+    /** The time the candidate has for each answer: the plan's, and any extra time granted as an accommodation. */
+    public int answerSeconds(dev.prescreen.domain.plan.Plan plan) {
+        return plan.answerSeconds() + accommodation.extraAnswerSeconds();
+    }
+
+    /** The same interview adapted; {@code newExpiresAt} moves the link's expiry (a resolved request gives time back). */
+    public Interview withAccommodation(Accommodation newAccommodation, Instant newExpiresAt) {
+        return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
+                invitedAt, newExpiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, remindedAt,
+                deliveredAt, newAccommodation, revision + 1);
     }
 
     public Interview withState(InterviewState newState, Instant now) {
@@ -38,37 +57,42 @@ public record Interview(
                 invitedAt, expiresAt, consent, startedAt,
                 newState == InterviewState.SUBMITTED && submittedAt == null ? now : submittedAt,
                 newState == InterviewState.COMPLETED && completedAt == null ? now : completedAt,
-                followUpsAsked, remindedAt, deliveredAt, revision + 1);
+                followUpsAsked, remindedAt, deliveredAt, accommodation, revision + 1);
     }
 
     public Interview withConsent(Consent newConsent) {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash,
                 InterviewState.IN_PROGRESS, invitedAt, expiresAt, newConsent, newConsent.at(), submittedAt,
-                completedAt, followUpsAsked, remindedAt, deliveredAt, revision + 1);
+                completedAt, followUpsAsked, remindedAt, deliveredAt, accommodation, revision + 1);
     }
 
     public Interview withFollowUpAsked() {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
                 invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked + 1, remindedAt,
-                deliveredAt, revision + 1);
+                deliveredAt, accommodation, revision + 1);
     }
 
     public Interview withToken(String newTokenHash) {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, newTokenHash, state,
                 invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, remindedAt,
-                deliveredAt, revision + 1);
+                deliveredAt, accommodation, revision + 1);
     }
 
     public Interview withReminder(Instant at) {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
-                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, at, deliveredAt,
+                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, at, deliveredAt, accommodation,
                 revision + 1);
     }
 
     public Interview withDelivered(Instant at) {
         return new Interview(interviewId, organisation, planId, planVersion, candidateId, batchId, tokenHash, state,
-                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, remindedAt, at,
+                invitedAt, expiresAt, consent, startedAt, submittedAt, completedAt, followUpsAsked, remindedAt, at, accommodation,
                 revision + 1);
+    }
+
+    /** The candidate is done: submitted, or completed with its report built. */
+    public boolean finished() {
+        return state == InterviewState.SUBMITTED || state == InterviewState.COMPLETED;
     }
 
     /** Submitted or completed, and its report not yet delivered: work the pipeline still owes. */

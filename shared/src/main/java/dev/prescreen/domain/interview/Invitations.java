@@ -36,7 +36,7 @@ public final class Invitations {
         String hash = InvitationTokens.hash(token);
         Instant expiresAt = now.plus(Duration.ofDays(plan.invitationWindowDays()));
         Interview interview = new Interview(id, plan.organisation(), plan.planId(), plan.version(), candidateId, batchId,
-                hash, InterviewState.INVITED, now, expiresAt, null, null, null, null, 0, null, null, 1);
+                hash, InterviewState.INVITED, now, expiresAt, null, null, null, null, 0, null, null, null, 1);
         if (!interviews.create(interview, new InterviewRepository.TokenRecord(hash, plan.organisation(), id, expiresAt))) {
             throw new IllegalStateException("interview " + id + " exists already");
         }

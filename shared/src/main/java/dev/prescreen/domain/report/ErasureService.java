@@ -5,6 +5,9 @@ import dev.prescreen.domain.DomainException;
 import dev.prescreen.domain.EmailAddress;
 import dev.prescreen.domain.Ids;
 import dev.prescreen.domain.candidate.Candidate;
+import dev.prescreen.domain.compliance.AlternativeRequest;
+import dev.prescreen.domain.compliance.AlternativeRequestRepository;
+import dev.prescreen.domain.compliance.SelfIdentifications;
 import dev.prescreen.domain.candidate.CandidateRepository;
 import dev.prescreen.domain.candidate.CandidateState;
 import dev.prescreen.domain.interview.Interview;
@@ -20,8 +23,9 @@ import java.util.Map;
 import java.util.List;
 
 /**
- * A candidate's right to erasure: their name and contact details, answers, transcripts, recordings and
- * report are deleted and their link stops working. Only the anonymous usage counts remain.
+ * A candidate's right to erasure: their name and contact details, answers, transcripts, recordings, report,
+ * voluntary self-identification and the words of their alternative-process requests are deleted and their link stops
+ * working. Only the anonymous usage counts and the audit trail (ids only) remain.
  */
 public final class ErasureService {
 
@@ -31,10 +35,15 @@ public final class ErasureService {
     private final RecordingStore recordings;
     private final RecordingStore transcripts;
     private final WebhookPorts.Publisher events;
+    private final SelfIdentifications.Writer selfIdentifications;
+    private final AlternativeRequestRepository requests;
     private final Clock clock;
 
     public ErasureService(CandidateRepository candidates, InterviewRepository interviews, ReportRepository reports,
-            RecordingStore recordings, RecordingStore transcripts, WebhookPorts.Publisher events, Clock clock) {
+            RecordingStore recordings, RecordingStore transcripts, SelfIdentifications.Writer selfIdentifications,
+            AlternativeRequestRepository requests, WebhookPorts.Publisher events, Clock clock) {
+        this.selfIdentifications = selfIdentifications;
+        this.requests = requests;
         this.events = events;
         this.candidates = candidates;
         this.interviews = interviews;
@@ -44,7 +53,8 @@ public final class ErasureService {
         this.clock = clock;
     }
 
-    public void erase(String organisation, String candidateId) {
+    /** Erases the candidate; returns the id of their interview (for the audit trail). */
+    public String erase(String organisation, String candidateId) {
         if (!Ids.looksLike("cd", candidateId)) {
             throw new DomainException.NotFound("candidate");
         }
@@ -70,11 +80,22 @@ public final class ErasureService {
         reports.delete(organisation, candidate.interviewId());
         recordings.deletePrefix("recordings/" + organisation + "/" + candidate.planId() + "/" + candidate.interviewId() + "/");
         transcripts.deletePrefix("transcripts/" + organisation + "/" + candidate.interviewId() + "/");
+        selfIdentifications.delete(organisation, candidate.planId(), candidate.interviewId());
+        for (AlternativeRequest request : requests.ofCandidate(organisation, candidateId)) {
+            if (request.text() != null || request.note() != null) {
+                ConcurrentWrites.retry("candidate", "the candidate's request", () -> {
+                    AlternativeRequest current = requests.find(organisation, request.requestId()).orElse(null);
+                    return current == null || current.text() == null && current.note() == null
+                            || requests.replace(current.erased(), current.revision());
+                });
+            }
+        }
         // for the organisation's other systems to erase their copies; a repeated erasure repeats the same event id
         Instant at = candidates.find(organisation, candidateId).map(c -> c.sentAt() != null ? c.sentAt() : null)
                 .orElse(null);
         events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.CANDIDATE_ERASED, candidateId,
                 at != null ? at : Instant.EPOCH), WebhookEventType.CANDIDATE_ERASED, organisation, clock.instant(),
                 Map.of("candidateId", candidateId, "interviewId", candidate.interviewId())));
+        return candidate.interviewId();
     }
 }

@@ -127,7 +127,7 @@ public final class ReportEmails {
      * each is recognised by that wording and written from the report language's catalogue. A reason not recognised
      * (the wording of another scorer version, or a transcription system's diagnostic) is quoted as it is.
      */
-    static String reason(Messages m, String reason) {
+    public static String reason(Messages m, String reason) {
         if (reason == null) {
             return "";
         }

@@ -55,7 +55,7 @@ final class InterviewWalk {
                 return serveNew(interview, plan, question, AnswerKind.MAIN, question.text(), null, answered, total);
             }
             if (!main.submitted()) {
-                return Optional.of(step(main, plan, answered, total));
+                return Optional.of(step(main, interview, plan, answered, total));
             }
             if (!plan.followUps().enabled()) {
                 continue;
@@ -63,7 +63,7 @@ final class InterviewWalk {
             Answer followUp = answers.get(AnswerKind.FOLLOW_UP.answerId(interview.interviewId(), question.position()));
             if (followUp != null) {
                 if (!followUp.submitted()) {
-                    return Optional.of(step(followUp, plan, answered, total));
+                    return Optional.of(step(followUp, interview, plan, answered, total));
                 }
                 continue;
             }
@@ -114,14 +114,14 @@ final class InterviewWalk {
         if (!interviews.createAnswer(answer)) {
             return Optional.empty();
         }
-        return Optional.of(step(answer, plan, answered, total));
+        return Optional.of(step(answer, interview, plan, answered, total));
     }
 
-    private static Step step(Answer answer, Plan plan, int answered, int total) {
+    private static Step step(Answer answer, Interview interview, Plan plan, int answered, int total) {
         return new Step(Step.Status.QUESTION, answer.answerId(), answer.position(),
                 answer.kind() == AnswerKind.MAIN ? "question" : "follow_up", answer.questionText(),
-                answer.questionType().label(), plan.answerSeconds(), answer.servedAt(),
-                answer.servedAt().plusSeconds(plan.answerSeconds()), answered, total, null, answer.takes(),
+                answer.questionType().label(), interview.answerSeconds(plan), answer.servedAt(),
+                answer.servedAt().plusSeconds(interview.answerSeconds(plan)), answered, total, null, answer.takes(),
                 plan.answering().takesPerQuestion());
     }
 

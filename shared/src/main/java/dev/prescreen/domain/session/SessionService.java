@@ -62,42 +62,28 @@ public final class SessionService {
         this.walk = new InterviewWalk(interviews, pipeline, clock, followUpWait);
     }
 
-    private record Context(Interview interview, Plan plan) {
-    }
-
     private final InterviewWalk walk;
 
-    private Context open(String token) {
-        if (!InvitationTokens.wellFormed(token)) {
-            throw new DomainException.NotFound("session");
-        }
-        InterviewRepository.TokenRecord record = interviews.findToken(InvitationTokens.hash(token))
-                .orElseThrow(() -> new DomainException.NotFound("session"));
-        Interview interview = interviews.find(record.organisation(), record.interviewId())
-                .filter(i -> i.state() != InterviewState.ERASED)
-                .orElseThrow(() -> new DomainException.NotFound("session"));
-        boolean finished = interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED;
-        if (!finished && (interview.state() == InterviewState.EXPIRED || interview.expiredAt(clock.instant()))) {
-            throw new DomainException.Gone("this interview link has expired");
-        }
-        Plan plan = plans.find(interview.organisation(), interview.planId())
-                .orElseThrow(() -> new DomainException.NotFound("session"));
-        return new Context(interview, plan);
+    private OpenSession open(String token) {
+        return OpenSession.of(token, interviews, plans, clock.instant());
     }
 
     public SessionView view(String token) {
-        Context context = open(token);
+        OpenSession context = open(token);
         return view(context, interviews.answers(context.interview().organisation(), context.interview().interviewId()));
     }
 
-    private static SessionView view(Context context, List<Answer> answers) {
+    private static SessionView view(OpenSession context, List<Answer> answers) {
         Interview interview = context.interview();
         Plan plan = context.plan();
-        return new SessionView(plan.roleTitle(), plan.language(), plan.questions().size(), plan.answerSeconds(),
+        return new SessionView(plan.roleTitle(), plan.language(), plan.questions().size(), interview.answerSeconds(plan),
                 plan.slotMinutes(), ConsentNotice.forPlan(plan), interview.consent() != null,
                 interview.state().name().toLowerCase(Locale.ROOT), InterviewWalk.answeredMain(answers), interview.expiresAt(),
                 plan.timeZone(), plan.answering().capture().wireName(), plan.answering().retakesPerQuestion(),
-                plan.answering().integritySignals(), RecordingFormats.limits(plan.answering().capture()));
+                plan.answering().integritySignals(), RecordingFormats.limits(plan.answering().capture()),
+                interview.accommodation().extraAnswerSeconds(),
+                SessionView.AlternativeRequestState.of(interview.accommodation()),
+                interview.state() == InterviewState.COMPLETED);
     }
 
     /**
@@ -128,7 +114,7 @@ public final class SessionService {
     /** The step the candidate is at; serving a question starts its answer time. */
     public Step current(String token) {
         return ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
-            Context context = open(token);
+            OpenSession context = open(token);
             requireConsent(context.interview());
             return walk.next(context.interview(), context.plan());
         });
@@ -201,14 +187,14 @@ public final class SessionService {
     }
 
     /** An answer as changed, with the interview and plan it was changed under. */
-    private record Changed(Context context, Answer answer) {
+    private record Changed(OpenSession context, Answer answer) {
     }
 
     /** Applies a change to an answer of this session not yet submitted, retried on a write conflict. */
     private Changed changeOpenAnswer(String token, String answerId,
-            java.util.function.BiFunction<Context, Answer, Answer> change) {
+            java.util.function.BiFunction<OpenSession, Answer, Answer> change) {
         return ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
-            Context context = open(token);
+            OpenSession context = open(token);
             requireConsent(context.interview());
             Answer answer = openAnswer(context, answerId);
             Answer changed = change.apply(context, answer);
@@ -233,7 +219,7 @@ public final class SessionService {
         String mode = submission.mode();
         String text = submission.text();
         boolean accepted = ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
-            Context context = open(token);
+            OpenSession context = open(token);
             requireConsent(context.interview());
             Interview interview = context.interview();
             Answer answer = interviews.answer(interview.organisation(), interview.interviewId(), answerId)
@@ -247,7 +233,7 @@ public final class SessionService {
                 return Optional.of(Boolean.FALSE);
             }
             Instant now = clock.instant();
-            boolean late = now.isAfter(answer.servedAt().plusSeconds(context.plan().answerSeconds()).plus(GRACE));
+            boolean late = now.isAfter(answer.servedAt().plusSeconds(interview.answerSeconds(context.plan())).plus(GRACE));
             Answer submitted;
             if (mode.equals(Answer.TYPED)) {
                 submitted = answer.change(b -> {
@@ -277,7 +263,7 @@ public final class SessionService {
         });
         if (accepted && mode.equals(Answer.TYPED)) {
             // A crash before this message leaves the answer awaiting its score: the pipeline reconciler re-sends it.
-            Context context = open(token);
+            OpenSession context = open(token);
             pipeline.answerReadyForScoring(context.interview().organisation(), context.interview().interviewId(),
                     answerId);
         }
@@ -287,7 +273,7 @@ public final class SessionService {
     /** Ends the interview now; questions not reached count as not answered. Repeating it changes nothing. */
     public SessionView finish(String token) {
         boolean submitted = ConcurrentWrites.retry(SESSION, THE_INTERVIEW, () -> {
-            Context context = open(token);
+            OpenSession context = open(token);
             Interview interview = context.interview();
             requireConsent(interview);
             if (interview.state() == InterviewState.SUBMITTED || interview.state() == InterviewState.COMPLETED) {
@@ -305,7 +291,7 @@ public final class SessionService {
         return view(token);
     }
 
-    private Answer openAnswer(Context context, String answerId) {
+    private Answer openAnswer(OpenSession context, String answerId) {
         Interview interview = context.interview();
         Answer answer = interviews.answer(interview.organisation(), interview.interviewId(), answerId)
                 .orElseThrow(() -> new DomainException.NotFound("answer"));

@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param integritySignals   whether the page reports pasting and leaving the page (named in the notice)
  * @param recordingLimits    the largest recording the page may upload, by what it captures ({@code audio}, and
  *                           {@code video} for a plan that records video), in bytes
+ * @param extraAnswerSeconds    extra time per answer granted as an accommodation (already in {@code answerSeconds})
+ * @param alternativeRequest    the candidate's latest request for an alternative or an accommodation, or null
+ * @param explanationAvailable  the interview is scored: its explanation can be read from the link
  */
 public record SessionView(
         String roleTitle,
@@ -27,5 +30,18 @@ public record SessionView(
         String capture,
         int retakesPerQuestion,
         boolean integritySignals,
-        java.util.Map<String, Long> recordingLimits) {
+        java.util.Map<String, Long> recordingLimits,
+        int extraAnswerSeconds,
+        AlternativeRequestState alternativeRequest,
+        boolean explanationAvailable) {
+
+    /** Where the candidate's request stands, as their page shows it. */
+    public record AlternativeRequestState(String requestId, String state, Instant requestedAt, Instant resolvedAt) {
+
+        public static AlternativeRequestState of(dev.prescreen.domain.interview.Accommodation accommodation) {
+            return accommodation.requestId() == null ? null : new AlternativeRequestState(accommodation.requestId(),
+                    accommodation.requestOpen() ? "open" : "resolved", accommodation.requestedAt(),
+                    accommodation.resolvedAt());
+        }
+    }
 }

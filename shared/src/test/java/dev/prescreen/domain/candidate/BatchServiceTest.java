@@ -35,8 +35,10 @@ class BatchServiceTest {
     private final RacingCandidates candidates = new RacingCandidates(store);
     private final InMemoryPlanRepository plans = new InMemoryPlanRepository();
     private final RecordingDispatch dispatch = new RecordingDispatch();
+    private final dev.prescreen.testing.InMemoryOrganisationSettings organisationSettings =
+            new dev.prescreen.testing.InMemoryOrganisationSettings();
     private final BatchService service = new BatchService(candidates, plans, new InMemoryInterviewRepository(), dispatch,
-            clock);
+            new dev.prescreen.domain.organisation.OrganisationSettingsService(organisationSettings, clock), clock);
 
     @BeforeEach
     void plan() {
@@ -131,6 +133,49 @@ class BatchServiceTest {
     }
 
     // ---- send ----
+
+    @Test
+    void anOrganisationThatGivesNoticeGetsItSentNowAndASendTimeTooSoonIsRefusedWithTheEarliestAllowed() {
+        new dev.prescreen.domain.organisation.OrganisationSettingsService(organisationSettings, clock)
+                .update(ORG, 10);
+        // NOW is a weekday; ten business days later at the same time, in the plan's zone (UTC)
+        Instant earliest = dev.prescreen.domain.organisation.NoticeLead.earliestSend(NOW, 10,
+                java.time.ZoneOffset.UTC);
+        assertThat(java.time.Duration.between(NOW, earliest).toDays()).isEqualTo(14);
+
+        assertThatThrownBy(() -> service.create(ORG, PLAN, List.of(row(1, "Ada", "ada@example.com")), TOMORROW))
+                .isInstanceOfSatisfying(dev.prescreen.domain.DomainException.InvalidInput.class, e -> {
+                    assertThat(e.errors().get(0).field()).isEqualTo("sendAt");
+                    assertThat(e.errors().get(0).reason()).contains("must be at or after").contains("10 business days");
+                });
+        assertThat(dispatch.noticed).isEmpty();
+
+        BatchService.Created asSoonAsAllowed = service.create(ORG, PLAN, List.of(row(1, "Ada", "ada@example.com")),
+                null);
+        assertThat(batch(asSoonAsAllowed).sendAt()).isAfter(earliest).isBefore(earliest.plusSeconds(2));
+        assertThat(dispatch.scheduled).containsExactly(asSoonAsAllowed.batch().batchId());
+        assertThat(dispatch.noticed).singleElement().asList().hasSize(1);
+        Candidate ada = candidates.inBatch(ORG, asSoonAsAllowed.batch().batchId()).get(0);
+        assertThat(ada.notice()).isEqualTo(AdvanceNotice.due(10));
+
+        // without the setting, no notice and no lead
+        new dev.prescreen.domain.organisation.OrganisationSettingsService(organisationSettings, clock)
+                .update(ORG, 0);
+        service.create(ORG, PLAN, List.of(row(1, "Bob", "bob@example.com")), TOMORROW);
+        assertThat(dispatch.noticed).hasSize(1);
+    }
+
+    @Test
+    void businessDaysSkipWeekendsInThePlansTimeZone() {
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        // Friday 2026-12-04 17:00 in New York; one business day later is Monday 2026-12-07 17:00
+        Instant friday = java.time.ZonedDateTime.of(2026, 12, 4, 17, 0, 0, 0, newYork).toInstant();
+        assertThat(dev.prescreen.domain.organisation.NoticeLead.earliestSend(friday, 1, newYork))
+                .isEqualTo(java.time.ZonedDateTime.of(2026, 12, 7, 17, 0, 0, 0, newYork).toInstant());
+        // ten business days from that Friday: two whole weeks
+        assertThat(dev.prescreen.domain.organisation.NoticeLead.earliestSend(friday, 10, newYork))
+                .isEqualTo(java.time.ZonedDateTime.of(2026, 12, 18, 17, 0, 0, 0, newYork).toInstant());
+    }
 
     @Test
     void theSendHandsEveryScheduledCandidateToTheInvitationsQueueOnceAndMarksTheBatchSent() {
@@ -320,6 +365,7 @@ class BatchServiceTest {
         final List<String> unscheduled = new CopyOnWriteArrayList<>();
         final List<String> sentNow = new CopyOnWriteArrayList<>();
         final List<List<String>> invited = new CopyOnWriteArrayList<>();
+        final List<List<String>> noticed = new CopyOnWriteArrayList<>();
 
         @Override
         public void schedule(Batch batch) {
@@ -340,6 +386,11 @@ class BatchServiceTest {
         @Override
         public void invite(String organisation, List<String> candidateIds) {
             invited.add(List.copyOf(candidateIds));
+        }
+
+        @Override
+        public void giveNotice(String organisation, List<String> candidateIds) {
+            noticed.add(List.copyOf(candidateIds));
         }
 
         void clear() {

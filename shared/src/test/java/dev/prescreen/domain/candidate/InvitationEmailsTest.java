@@ -18,7 +18,7 @@ class InvitationEmailsTest {
     private static final Instant DEADLINE = Instant.parse("2026-12-04T17:00:00Z");
     private static final String LINK = "https://page.example/interview/#tok&en";
     private static final Candidate CANDIDATE = new Candidate("cd_1", "acme", Screenings.PLAN_ID, "bt_1",
-            "Jo <b>O'Brien</b>", "jo@example.com", null, null, CandidateState.SENT, "iv_1", null, null, null, 1);
+            "Jo <b>O'Brien</b>", "jo@example.com", null, null, CandidateState.SENT, "iv_1", null, null, null, null, 1);
 
     static Iterable<String> languages() {
         return Languages.SUPPORTED;

@@ -94,7 +94,7 @@ class InvitationServiceTest {
         for (int i = 0; i < count; i++) {
             String id = "cd_" + state + i;
             Candidate candidate = new Candidate(id, "acme", plan.planId(), "bt_1", "Candidate " + i,
-                    state.wireName() + i + "@candidates.example", null, null, state, "iv_" + state + i, INVITED, INVITED, null, 1);
+                    state.wireName() + i + "@candidates.example", null, null, state, "iv_" + state + i, INVITED, INVITED, null, null, 1);
             created.add(candidate);
             invitations.open(plan, candidate.interviewId(), id, "bt_1");
         }
@@ -128,7 +128,7 @@ class InvitationServiceTest {
     @Test
     void aThrottledInvitationIsGivenBackToTheQueueAndSentOnTheRetry() {
         Candidate candidate = new Candidate("cd_1", "acme", plan.planId(), "bt_1", "Ada", "ada@candidates.example", null,
-                null, CandidateState.SCHEDULED, "iv_1", null, null, null, 1);
+                null, CandidateState.SCHEDULED, "iv_1", null, null, null, null, 1);
         candidates.createCandidates(List.of(candidate));
         AtomicInteger attempts = new AtomicInteger();
         InvitationService throttled = service(INVITED, email -> {

@@ -44,8 +44,12 @@ class ErasureServiceTest {
     private final FlakyRecordings recordings = new FlakyRecordings();
     private final InMemoryRecordings transcripts = new InMemoryRecordings();
     private final List<dev.prescreen.domain.webhook.WebhookEvent> published = new ArrayList<>();
+    private final dev.prescreen.testing.InMemorySelfIdentifications selfIdentifications =
+            new dev.prescreen.testing.InMemorySelfIdentifications();
+    private final dev.prescreen.testing.InMemoryAlternativeRequests alternativeRequests =
+            new dev.prescreen.testing.InMemoryAlternativeRequests();
     private final ErasureService service = new ErasureService(candidates, interviews, reports, recordings, transcripts,
-            published::add, clock);
+            selfIdentifications, alternativeRequests, published::add, clock);
     private final Plan plan = Screenings.plan(AT, FollowUps.DEFAULT);
     private Screened erased;
     private Screened kept;
@@ -65,7 +69,7 @@ class ErasureServiceTest {
         String candidateId = Ids.newId("cd", clock);
         String interviewId = Ids.newId("iv", clock);
         Candidate candidate = new Candidate(candidateId, ORG, Screenings.PLAN_ID, "bt_1", name, email, "+1 555 0100",
-                "ext-" + name, CandidateState.SENT, interviewId, AT, AT, null, 3);
+                "ext-" + name, CandidateState.SENT, interviewId, AT, AT, null, null, 3);
         candidates.createCandidates(List.of(candidate));
         Interview interview = Screenings.interview(interviewId, candidateId, InterviewState.SUBMITTED, AT)
                 .withState(InterviewState.COMPLETED, AT);

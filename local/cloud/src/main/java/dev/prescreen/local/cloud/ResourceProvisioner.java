@@ -89,7 +89,12 @@ final class ResourceProvisioner {
                     .build());
         }
         try {
-            clients.dynamoDb().createTable(CreateTableRequest.builder()
+            CreateTableRequest.Builder request = CreateTableRequest.builder();
+            if (!indexes.isEmpty()) {
+                // DynamoDB refuses an empty list of indexes
+                request.globalSecondaryIndexes(indexes);
+            }
+            clients.dynamoDb().createTable(request
                     .tableName(name)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(keyAttributes.stream()
@@ -97,7 +102,6 @@ final class ResourceProvisioner {
                                     .attributeName(attribute).attributeType(ScalarAttributeType.S).build())
                             .toList())
                     .keySchema(key(table.partitionKey(), KeyType.HASH), key(table.sortKey(), KeyType.RANGE))
-                    .globalSecondaryIndexes(indexes)
                     .build());
         } catch (ResourceInUseException exists) {
             // kept from an earlier run

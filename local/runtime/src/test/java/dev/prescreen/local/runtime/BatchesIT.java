@@ -211,7 +211,7 @@ class BatchesIT {
                 .inBatch(organisation, created.json().path("batchId").asText()).stream()
                 .filter(c -> c.state() == CandidateState.SENT).findFirst());
         String queue = runtime.settings().queueUrl(Queue.INVITATIONS);
-        String message = Json.write(new SqsBatchDispatch.InvitationDue(organisation, candidate.candidateId()));
+        String message = Json.write(new SqsBatchDispatch.InvitationDue(organisation, candidate.candidateId(), null));
         runtime.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody(message));
         runtime.clients().sqs().sendMessage(r -> r.queueUrl(queue).messageBody(message));
         Poll.until("the redelivered invitations to be consumed", Duration.ofSeconds(20), () -> {

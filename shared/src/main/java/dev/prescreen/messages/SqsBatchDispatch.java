@@ -50,8 +50,21 @@ public final class SqsBatchDispatch implements BatchDispatch {
         return "arn:aws:sqs:" + region + ":" + parts[parts.length - 2] + ":" + parts[parts.length - 1];
     }
 
-    /** The batch-sends message: which batch's time has come. */
-    public record BatchDue(String organisation, String planId, String batchId) {
+    /**
+     * The batch-sends message: which batch's time has come.
+     *
+     * @param notices true for the batch's advance notices (sent at once when it is created), false or absent (as in
+     *                schedules created before notices existed) for its send time
+     */
+    public record BatchDue(String organisation, String planId, String batchId, Boolean notices) {
+
+        public BatchDue(String organisation, String planId, String batchId) {
+            this(organisation, planId, batchId, null);
+        }
+
+        public boolean forNotices() {
+            return Boolean.TRUE.equals(notices);
+        }
     }
 
     /**
@@ -98,6 +111,12 @@ public final class SqsBatchDispatch implements BatchDispatch {
     @Override
     public void invite(String organisation, List<String> candidateIds) {
         send(organisation, candidateIds, InvitationDue.INVITATION);
+    }
+
+    @Override
+    public void noticesNow(Batch batch) {
+        sqs.sendMessage(r -> r.queueUrl(batchSendsQueueUrl).messageBody(Json.write(new BatchDue(batch.organisation(),
+                batch.planId(), batch.batchId(), true))));
     }
 
     @Override

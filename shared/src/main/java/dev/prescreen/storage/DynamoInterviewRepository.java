@@ -48,13 +48,28 @@ public final class DynamoInterviewRepository implements InterviewRepository {
 
     @Override
     public void addToken(TokenRecord token) {
+        if (!items.putNew(tokenItem(token))) {
+            throw new IllegalStateException("token hash collision");
+        }
+    }
+
+    @Override
+    public boolean keepToken(TokenRecord token) {
+        try {
+            items.client().putItem(r -> r.tableName(items.table()).item(tokenItem(token))
+                    .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK)));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> tokenItem(TokenRecord token) {
         Map<String, AttributeValue> tokenItem = new HashMap<>(DynamoItems.item(Keys.token(token.tokenHash()), "TOKEN",
                 token, 1));
         tokenItem.put(Keys.TTL, AttributeValue.fromN(Long.toString(
                 token.expiresAt().plus(TOKEN_KEPT_AFTER_EXPIRY).getEpochSecond())));
-        if (!items.putNew(tokenItem)) {
-            throw new IllegalStateException("token hash collision");
-        }
+        return tokenItem;
     }
 
     @Override

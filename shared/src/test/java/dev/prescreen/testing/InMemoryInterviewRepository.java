@@ -94,6 +94,11 @@ public final class InMemoryInterviewRepository implements InterviewRepository {
     }
 
     @Override
+    public boolean keepToken(TokenRecord token) {
+        return tokens.replace(token.tokenHash(), token) != null;
+    }
+
+    @Override
     public List<Interview> awaitingStart(Instant expiringBefore, int limit) {
         return interviews.values().stream()
                 .filter(i -> i.state() == dev.prescreen.domain.interview.InterviewState.INVITED && !i.accommodation().requestOpen()

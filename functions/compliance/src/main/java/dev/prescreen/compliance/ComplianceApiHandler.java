@@ -21,6 +21,7 @@ import dev.prescreen.domain.compliance.AlternativeRequest;
 import dev.prescreen.domain.compliance.AlternativeRequests;
 import dev.prescreen.domain.compliance.Explanations;
 import dev.prescreen.domain.compliance.ImpactRatioService;
+import dev.prescreen.domain.compliance.SubjectAccess;
 import dev.prescreen.storage.DynamoAlternativeRequests;
 import dev.prescreen.storage.DynamoAuditLog;
 import dev.prescreen.storage.DynamoInterviewRepository;
@@ -129,20 +130,11 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
         }
     }
 
-    /** An audit entry as the API shows it. */
-    record EntryView(String entryId, Instant at, String actor, String action, String candidateId,
-            String interviewId, String planId, String detail) {
-        static EntryView of(AuditEntry e) {
-            return new EntryView(e.entryId(), e.at(), e.actor(), e.action().wireName(), e.candidateId(),
-                    e.interviewId(), e.planId(), e.detail());
-        }
-    }
-
     private APIGatewayV2HTTPResponse audit(ApiRequest r) {
         Page<AuditEntry> page = audit.find(r.organisation(), new AuditLog.AuditQuery(r.query("candidateId")
                 .orElse(null), r.query("planId").orElse(null), instant(r, "from"), instant(r, "to")), limit(r),
                 r.query("cursor").orElse(null));
-        return listing(page.items().stream().map(EntryView::of).toList(), page.nextCursor());
+        return listing(page.items().stream().map(SubjectAccess.AuditPart::of).toList(), page.nextCursor());
     }
 
     private APIGatewayV2HTTPResponse requests(ApiRequest r) {

@@ -13,7 +13,10 @@ import dev.prescreen.messages.SqsBatchDispatch;
 import dev.prescreen.observability.Log;
 import java.util.Map;
 
-/** A batch's send time has come (its schedule fired, or it was sent now): fan out one invitation per candidate. */
+/**
+ * A batch's send time has come (its schedule fired, or it was sent now): fan out one invitation per candidate; or a
+ * batch of an organisation that gives notice was created: fan out one advance notice per candidate.
+ */
 public final class BatchSendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final BatchService batches;
@@ -30,6 +33,11 @@ public final class BatchSendHandler implements RequestHandler<SQSEvent, SQSBatch
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return SqsBatch.process("batch.send", event, message -> {
             SqsBatchDispatch.BatchDue due = Json.read(message.getBody(), SqsBatchDispatch.BatchDue.class);
+            if (due.forNotices()) {
+                int noticed = batches.sendNotices(due.organisation(), due.planId(), due.batchId());
+                Log.info("batch.notices", Map.of("batchId", due.batchId(), "notices", noticed));
+                return;
+            }
             int invited = batches.send(due.organisation(), due.planId(), due.batchId());
             Log.info("batch.sent", Map.of("batchId", due.batchId(), "invitations", invited));
         });

@@ -17,6 +17,9 @@ public interface BatchDispatch {
     /** One invitation message per candidate. */
     void invite(String organisation, List<String> candidateIds);
 
-    /** One advance-notice message per candidate (see {@link AdvanceNotice}). */
+    /** Starts sending the batch's advance notices now, through the batch-sends queue (see {@link AdvanceNotice}). */
+    void noticesNow(Batch batch);
+
+    /** One advance-notice message per candidate. */
     void giveNotice(String organisation, List<String> candidateIds);
 }

@@ -114,8 +114,8 @@ public final class BatchService {
         candidates.createBatch(batch);
         candidates.createCandidates(accepted);
         if (notice != null) {
-            // the notice goes now; the invitations at the send time, which is at least the lead later
-            dispatch.giveNotice(organisation, accepted.stream().map(Candidate::candidateId).toList());
+            // the notices go now (fanned out by the batch sender); the invitations at the send time, the lead later
+            dispatch.noticesNow(batch);
         }
         if (when.isAfter(now.plus(IMMEDIATE))) {
             dispatch.schedule(batch);
@@ -248,6 +248,23 @@ public final class BatchService {
         }
         candidates.releaseEmails(organisation, planId, released);
         return status(organisation, planId, batchId);
+    }
+
+    /**
+     * The batch was created by an organisation that gives notice: one advance-notice message per scheduled candidate
+     * whose notice has not gone yet (a redelivery sends no notice twice: each is sent at most once).
+     */
+    public int sendNotices(String organisation, String planId, String batchId) {
+        if (candidates.findBatch(organisation, planId, batchId).filter(b -> b.status() != Batch.BatchStatus.CANCELLED)
+                .isEmpty()) {
+            return 0;
+        }
+        List<String> ids = candidates.inBatch(organisation, batchId).stream()
+                .filter(c -> c.state() == CandidateState.SCHEDULED && c.notice() != null
+                        && c.notice().intentAt() == null)
+                .map(Candidate::candidateId).toList();
+        dispatch.giveNotice(organisation, ids);
+        return ids.size();
     }
 
     /** The batch's send time has come: one invitation message per scheduled candidate. */

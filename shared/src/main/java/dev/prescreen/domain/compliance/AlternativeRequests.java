@@ -11,6 +11,7 @@ import dev.prescreen.domain.email.Mailer;
 import dev.prescreen.domain.interview.Accommodation;
 import dev.prescreen.domain.interview.Interview;
 import dev.prescreen.domain.interview.InterviewRepository;
+import dev.prescreen.domain.interview.InvitationTokens;
 import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.plan.PlanRepository;
 import dev.prescreen.domain.session.OpenSession;
@@ -32,6 +33,11 @@ public final class AlternativeRequests {
 
     public static final int MAX_TEXT = 2000;
     public static final int MAX_NOTE = 2000;
+    /**
+     * How long the link a candidate asked from is kept while their request is open: its token would otherwise lapse
+     * a month after the original expiry, while the interview waits on the hiring team.
+     */
+    public static final java.time.Duration LINK_KEPT_WHILE_OPEN = java.time.Duration.ofDays(365);
     private static final int NOTIFY_BATCH = 100;
     private static final String REQUEST = "requestId";
     private static final String THE_INTERVIEW = "the interview";
@@ -104,6 +110,8 @@ public final class AlternativeRequests {
             requests.delete(created.organisation(), created.requestId());
             return new Requested(notify(other.get()), false);
         }
+        interviews.keepToken(new InterviewRepository.TokenRecord(InvitationTokens.hash(token), interview.organisation(),
+                interview.interviewId(), now.plus(LINK_KEPT_WHILE_OPEN)));
         events.publish(new WebhookEvent(WebhookEvent.idFor(WebhookEventType.ALTERNATIVE_REQUESTED,
                 created.requestId(), now), WebhookEventType.ALTERNATIVE_REQUESTED, created.organisation(), now,
                 Map.of("requestId", created.requestId(), "candidateId", String.valueOf(created.candidateId()),
@@ -241,10 +249,10 @@ public final class AlternativeRequests {
         return granted;
     }
 
-    /** The latest token of a link whose expiry moved later is kept as long as the link now lives. */
+    /** The invitation's token of a link whose expiry moved later is kept as long as the link now lives. */
     private void keepLinkUntil(Interview interview) {
         if (interview.tokenHash() != null) {
-            interviews.addToken(new InterviewRepository.TokenRecord(interview.tokenHash(), interview.organisation(),
+            interviews.keepToken(new InterviewRepository.TokenRecord(interview.tokenHash(), interview.organisation(),
                     interview.interviewId(), interview.expiresAt()));
         }
     }

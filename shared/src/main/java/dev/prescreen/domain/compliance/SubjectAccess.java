@@ -55,12 +55,14 @@ public final class SubjectAccess {
     }
 
     public record CandidateExport(Instant exportedAt, CandidatePart candidate, InterviewPart interview,
-            List<AnswerPart> answers, List<AlternativeRequestPart> alternativeRequests, List<AuditEntry> audit,
+            List<AnswerPart> answers, List<AlternativeRequestPart> alternativeRequests, List<AuditPart> audit,
             String selfIdentification) {
     }
 
+    /** @param advanceNotice the notice given ahead of the interview, when the organisation requires one */
     public record CandidatePart(String candidateId, String planId, String batchId, String name, String email,
-            String phone, String externalId, String state, Instant sentAt, String failureReason) {
+            String phone, String externalId, String state, Instant sentAt, String failureReason,
+            dev.prescreen.domain.candidate.AdvanceNotice advanceNotice) {
     }
 
     public record InterviewPart(String interviewId, String state, String planVersion, Instant invitedAt,
@@ -82,6 +84,15 @@ public final class SubjectAccess {
             Instant resolvedAt, String note, Integer extraAnswerSeconds) {
     }
 
+    /** An audit entry as the API shows it (the export and the audit listing): the action by its wire name. */
+    public record AuditPart(String entryId, Instant at, String actor, String action, String candidateId,
+            String interviewId, String planId, String detail) {
+        public static AuditPart of(AuditEntry e) {
+            return new AuditPart(e.entryId(), e.at(), e.actor(), e.action().wireName(), e.candidateId(),
+                    e.interviewId(), e.planId(), e.detail());
+        }
+    }
+
     /** The candidate's data; 404 for an unknown id or another organisation's candidate. */
     public CandidateExport export(String organisation, String candidateId, String actor) {
         if (!Ids.looksLike("cd", candidateId)) {
@@ -99,16 +110,17 @@ public final class SubjectAccess {
         // the export is itself an entry: recorded first, so the document shows it
         audit.record(organisation, actor, AuditAction.CANDIDATE_EXPORTED, new AuditTrail.Subject(candidateId,
                 c.interviewId(), c.planId()), null);
-        List<AuditEntry> entries = new ArrayList<>();
+        List<AuditPart> entries = new ArrayList<>();
         String cursor = null;
         do {
             Page<AuditEntry> page = audit.find(organisation, new AuditLog.AuditQuery(candidateId, null, null, null),
                     AUDIT_PAGE, cursor);
-            entries.addAll(page.items());
+            page.items().forEach(entry -> entries.add(AuditPart.of(entry)));
             cursor = page.nextCursor().orElse(null);
         } while (cursor != null);
         return new CandidateExport(clock.instant(), new CandidatePart(c.candidateId(), c.planId(), c.batchId(),
-                c.name(), c.email(), c.phone(), c.externalId(), c.state().wireName(), c.sentAt(), c.failureReason()),
+                c.name(), c.email(), c.phone(), c.externalId(), c.state().wireName(), c.sentAt(), c.failureReason(),
+                c.notice()),
                 iv == null ? null : new InterviewPart(iv.interviewId(), iv.state().name().toLowerCase(Locale.ROOT),
                         iv.planVersion(), iv.invitedAt(), iv.expiresAt(), iv.consent(), iv.startedAt(),
                         iv.submittedAt(), iv.completedAt(), iv.accommodation()),

@@ -47,6 +47,12 @@ public interface InterviewRepository {
     /** Registers a further token for an existing interview. */
     void addToken(TokenRecord token);
 
+    /**
+     * Keeps an existing token until the record's expiry (and the usual margin after it), replacing its record; a
+     * token that no longer exists stays gone. False when there was none.
+     */
+    boolean keepToken(TokenRecord token);
+
     /** Interviews not yet started and not yet reminded whose link expires before the instant, soonest first. */
     List<Interview> awaitingStart(java.time.Instant expiringBefore, int limit);
 

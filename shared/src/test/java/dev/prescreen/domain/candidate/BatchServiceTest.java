@@ -148,21 +148,26 @@ class BatchServiceTest {
                     assertThat(e.errors().get(0).field()).isEqualTo("sendAt");
                     assertThat(e.errors().get(0).reason()).contains("must be at or after").contains("10 business days");
                 });
-        assertThat(dispatch.noticed).isEmpty();
+        assertThat(dispatch.noticesNow).isEmpty();
 
         BatchService.Created asSoonAsAllowed = service.create(ORG, PLAN, List.of(row(1, "Ada", "ada@example.com")),
                 null);
         assertThat(batch(asSoonAsAllowed).sendAt()).isAfter(earliest).isBefore(earliest.plusSeconds(2));
         assertThat(dispatch.scheduled).containsExactly(asSoonAsAllowed.batch().batchId());
-        assertThat(dispatch.noticed).singleElement().asList().hasSize(1);
+        assertThat(dispatch.noticesNow).containsExactly(asSoonAsAllowed.batch().batchId());
         Candidate ada = candidates.inBatch(ORG, asSoonAsAllowed.batch().batchId()).get(0);
         assertThat(ada.notice()).isEqualTo(AdvanceNotice.due(10));
+        // the sender fans the notices out, once per candidate whose notice has not gone
+        assertThat(service.sendNotices(ORG, PLAN, asSoonAsAllowed.batch().batchId())).isEqualTo(1);
+        assertThat(dispatch.noticed).singleElement().asList().containsExactly(ada.candidateId());
+        candidates.replace(ada.withNotice(ada.notice().intended(NOW)), ada.revision());
+        assertThat(service.sendNotices(ORG, PLAN, asSoonAsAllowed.batch().batchId())).isZero();
 
         // without the setting, no notice and no lead
         new dev.prescreen.domain.organisation.OrganisationSettingsService(organisationSettings, clock)
                 .update(ORG, 0);
         service.create(ORG, PLAN, List.of(row(1, "Bob", "bob@example.com")), TOMORROW);
-        assertThat(dispatch.noticed).hasSize(1);
+        assertThat(dispatch.noticesNow).hasSize(1);
     }
 
     @Test
@@ -386,6 +391,13 @@ class BatchServiceTest {
         @Override
         public void invite(String organisation, List<String> candidateIds) {
             invited.add(List.copyOf(candidateIds));
+        }
+
+        final List<String> noticesNow = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void noticesNow(Batch batch) {
+            noticesNow.add(batch.batchId());
         }
 
         @Override

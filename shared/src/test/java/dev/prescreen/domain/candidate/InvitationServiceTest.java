@@ -126,6 +126,32 @@ class InvitationServiceTest {
     }
 
     @Test
+    void theAdvanceNoticeGoesOnceAndTheInvitationThenSaysWhenItWasGiven() {
+        Instant sendAt = INVITED.plus(java.time.Duration.ofDays(14));
+        candidates.createBatch(new Batch("bt_1", "acme", plan.planId(), sendAt, Batch.BatchStatus.SCHEDULED, 1, 0,
+                INVITED, 1));
+        candidates.createCandidates(List.of(new Candidate("cd_1", "acme", plan.planId(), "bt_1", "Ada",
+                "ada@candidates.example", null, null, CandidateState.SCHEDULED, "iv_1", null, null, null,
+                AdvanceNotice.due(10), 1)));
+
+        assertThat(service(INVITED).giveNotice("acme", "cd_1")).isEqualTo(InvitationService.Outcome.SENT);
+        assertThat(service(INVITED).giveNotice("acme", "cd_1")).isEqualTo(InvitationService.Outcome.ALREADY_HANDLED);
+        assertThat(sent).singleElement().satisfies(notice -> {
+            assertThat(notice.subject()).isEqualTo("Notice: an automated screening interview for Backend Engineer");
+            assertThat(notice.text()).contains("on or after Friday 4 December 2026")
+                    .contains("I would like an alternative or an accommodation").contains("hiring@acme.example")
+                    .contains("kept for 90 days");
+            assertThat(notice.text()).doesNotContain("https://page.example");
+        });
+        assertThat(candidates.find("acme", "cd_1").orElseThrow().notice().sentAt()).isEqualTo(INVITED);
+
+        assertThat(service(sendAt).invite("acme", "cd_1")).isEqualTo(InvitationService.Outcome.SENT);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).text()).contains("We told you on Friday 20 November 2026 that this interview is "
+                + "assessed by an automated tool (10 business days ahead)");
+    }
+
+    @Test
     void aThrottledInvitationIsGivenBackToTheQueueAndSentOnTheRetry() {
         Candidate candidate = new Candidate("cd_1", "acme", plan.planId(), "bt_1", "Ada", "ada@candidates.example", null,
                 null, CandidateState.SCHEDULED, "iv_1", null, null, null, null, 1);

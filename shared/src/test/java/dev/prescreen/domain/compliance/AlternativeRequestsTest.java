@@ -70,6 +70,9 @@ class AlternativeRequestsTest {
         assertThat(first.request().text()).isEqualTo("I use a screen reader <b>and</b> need more time.");
         assertThat(first.request().notifiedAt()).isEqualTo(AT);
         assertThat(interview().accommodation().requestOpen()).isTrue();
+        // the link's token is kept while the hiring team decides, not only a month past the original expiry
+        assertThat(interviews.findToken(InvitationTokens.hash(token)).orElseThrow().expiresAt())
+                .isEqualTo(AT.plus(AlternativeRequests.LINK_KEPT_WHILE_OPEN));
         // past the original expiry the link still opens, and the expiry sweep leaves it alone
         clock.advance(Duration.ofDays(10));
         assertThat(interview().expiredAt(clock.instant())).isFalse();

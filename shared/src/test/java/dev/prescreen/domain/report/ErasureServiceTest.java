@@ -88,6 +88,12 @@ class ErasureServiceTest {
             transcripts.put("transcripts/" + ORG + "/" + interviewId + "/" + answer.answerId() + ".json", 512);
         }
         reports.create(ReportBuilder.build(interview, plan, answers, name, "rubric-test"));
+        selfIdentifications.put(ORG, Screenings.PLAN_ID, interviewId, new dev.prescreen.domain.compliance
+                .SelfIdentification(dev.prescreen.domain.compliance.Sex.FEMALE,
+                        dev.prescreen.domain.compliance.RaceEthnicity.ASIAN), AT);
+        alternativeRequests.create(new dev.prescreen.domain.compliance.AlternativeRequest(Ids.newId("ar", clock), ORG,
+                Screenings.PLAN_ID, interviewId, candidateId, "I need more time, " + name, dev.prescreen.domain
+                        .compliance.AlternativeRequest.Status.RESOLVED, AT, AT, AT, "sub", "granted", 30, 1));
         return new Screened(candidate, interview);
     }
 
@@ -111,6 +117,12 @@ class ErasureServiceTest {
         assertThat(recordings.list(s.recordingPrefix())).isEmpty();
         assertThat(transcripts.list(s.transcriptPrefix())).isEmpty();
         assertThat(candidates.invitedEmails(ORG, Screenings.PLAN_ID)).doesNotContain("ada@example.com");
+        assertThat(selfIdentifications.ofPlan(ORG, Screenings.PLAN_ID)).doesNotContainKey(interviewId);
+        assertThat(alternativeRequests.ofCandidate(ORG, s.candidate().candidateId())).singleElement().satisfies(r -> {
+            assertThat(r.text()).isNull();
+            assertThat(r.note()).isNull();
+            assertThat(r.requestId()).isNotNull();
+        });
     }
 
     /** The interview is open (not erased) and nothing of its data is gone. */
@@ -121,6 +133,8 @@ class ErasureServiceTest {
         assertThat(reports.find(ORG, interviewId)).isPresent();
         assertThat(recordings.list(s.recordingPrefix())).hasSize(4);
         assertThat(transcripts.list(s.transcriptPrefix())).hasSize(2);
+        assertThat(selfIdentifications.ofPlan(ORG, Screenings.PLAN_ID)).containsKey(interviewId);
+        assertThat(alternativeRequests.ofCandidate(ORG, s.candidate().candidateId()).get(0).text()).isNotNull();
     }
 
     @Test

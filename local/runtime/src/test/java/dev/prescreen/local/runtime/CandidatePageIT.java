@@ -154,8 +154,10 @@ class CandidatePageIT {
         Files.write(wav, silent ? silenceWav(3) : toneWav(1));
         Path screenshot = screenshot("page-" + language + ".png");
 
-        Run run = runPage(runtime, token, wav, 0, screenshot, language,
-                silent ? Map.of() : Map.of("MICROPHONE", "denied", "VIEWPORT", "desktop"));
+        // In Spanish the candidate skips the self-identification; in German they ask for an alternative on the
+        // notice first and send the form at the end.
+        Run run = runPage(runtime, token, wav, 0, screenshot, language, silent ? Map.of("SELF_ID", "skip")
+                : Map.of("MICROPHONE", "denied", "VIEWPORT", "desktop", "ALTERNATIVE", "1", "SELF_ID", "1"));
         JsonNode result = run.result();
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(result.path("done").asBoolean()).as(run.output()).isTrue();
@@ -179,6 +181,25 @@ class CandidatePageIT {
         assertAccessible(run, "consent", "device-check", "practice", "question", "done");
         assertThat(texts.path("consentButton").asText())
                 .isNotEqualTo(CandidatePageSources.catalogue("en-US").get("notice.start"));
+        var interviews0 = Fixtures.interviews(runtime);
+        String interview0 = interviews0.findToken(InvitationTokens.hash(token)).orElseThrow().interviewId();
+        var selfIds = runtime.clients().dynamoDb().scan(r -> r.tableName(runtime.settings()
+                .tableName(dev.prescreen.cloud.Table.SELF_IDENTIFICATION))).items().stream()
+                .filter(item -> item.get("sk").s().endsWith(interview0)).toList();
+        if (silent) {
+            assertThat(result.path("selfIdentification").asText()).isEqualTo("skipped");
+            assertThat(selfIds).isEmpty();
+        } else {
+            assertAccessible(run, "alternative");
+            assertThat(result.path("alternativeRequested").asBoolean()).as(run.output()).isTrue();
+            assertThat(interviews0.find(organisation, interview0).orElseThrow().accommodation().requestOpen()).isTrue();
+            assertThat(result.path("selfIdentification").asText()).isEqualTo("sent");
+            assertThat(texts.path("selfIdThanks").asText()).isEqualTo(messages.get("selfId.thanks"));
+            assertThat(selfIds).singleElement().satisfies(item -> {
+                assertThat(item.get("sex").s()).isEqualTo("female");
+                assertThat(item.get("raceEthnicity").s()).isEqualTo("asian");
+            });
+        }
 
         // Every typed answer arrived.
         var interviews = Fixtures.interviews(runtime);

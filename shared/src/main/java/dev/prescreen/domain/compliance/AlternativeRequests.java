@@ -72,16 +72,7 @@ public final class AlternativeRequests {
      * consent (the button is on the notice) and until the link expires.
      */
     public Requested request(String token, String text) {
-        String trimmed = text == null ? "" : text.strip();
-        if (trimmed.isEmpty()) {
-            throw new DomainException.InvalidInput("text", "is required: say what you need");
-        }
-        if (trimmed.length() > MAX_TEXT) {
-            throw new DomainException.InvalidInput("text", "is longer than " + MAX_TEXT + " characters");
-        }
-        Text.problem(trimmed).ifPresent(problem -> {
-            throw new DomainException.InvalidInput("text", problem);
-        });
+        String trimmed = written("text", text, MAX_TEXT, "say what you need");
         OpenSession session = OpenSession.of(token, interviews, plans, clock.instant());
         Optional<AlternativeRequest> open = openRequest(session.interview());
         if (open.isPresent()) {
@@ -181,7 +172,7 @@ public final class AlternativeRequests {
      */
     public AlternativeRequest resolve(String organisation, String requestId, String note, Integer extraAnswerSeconds,
             String actor) {
-        String checkedNote = note(note);
+        String checkedNote = written("note", note, MAX_NOTE, "what was decided");
         checkExtra(extraAnswerSeconds);
         AlternativeRequest resolved = ConcurrentWrites.retry(REQUEST, "the request", () -> {
             AlternativeRequest request = get(organisation, requestId);
@@ -257,16 +248,17 @@ public final class AlternativeRequests {
         }
     }
 
-    private static String note(String note) {
-        String trimmed = note == null ? "" : note.strip();
+    /** What a person wrote, trimmed: required, at most {@code max} characters, valid text; else 400 naming it. */
+    private static String written(String field, String value, int max, String whatToWrite) {
+        String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
-            throw new DomainException.InvalidInput("note", "is required: what was decided");
+            throw new DomainException.InvalidInput(field, "is required: " + whatToWrite);
         }
-        if (trimmed.length() > MAX_NOTE) {
-            throw new DomainException.InvalidInput("note", "is longer than " + MAX_NOTE + " characters");
+        if (trimmed.length() > max) {
+            throw new DomainException.InvalidInput(field, "is longer than " + max + " characters");
         }
         Text.problem(trimmed).ifPresent(problem -> {
-            throw new DomainException.InvalidInput("note", problem);
+            throw new DomainException.InvalidInput(field, problem);
         });
         return trimmed;
     }

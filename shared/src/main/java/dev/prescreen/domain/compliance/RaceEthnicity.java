@@ -1,14 +1,12 @@
 package dev.prescreen.domain.compliance;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The race/ethnicity categories of voluntary self-identification: the EEO-1 categories NYC Local Law 144's bias
  * audit uses, and declining to say.
  */
-public enum RaceEthnicity {
+public enum RaceEthnicity implements SelfIdentifiedCategory {
     HISPANIC_OR_LATINO("Hispanic or Latino"),
     WHITE("White"),
     BLACK_OR_AFRICAN_AMERICAN("Black or African American"),
@@ -25,19 +23,12 @@ public enum RaceEthnicity {
         this.label = label;
     }
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
+    @Override
     public String label() {
         return label;
     }
 
-    public boolean known() {
-        return this != DECLINE;
-    }
-
     public static Optional<RaceEthnicity> fromWire(String value) {
-        return Arrays.stream(values()).filter(v -> v.wireName().equals(value)).findFirst();
+        return SelfIdentifiedCategory.fromWire(RaceEthnicity.class, value);
     }
 }

@@ -69,7 +69,7 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
         // resolving sends nothing: no mailer, no events (the candidate's request already notified and published)
         this.alternatives = new AlternativeRequests(interviews, plans, new DynamoAlternativeRequests(
                 clients.dynamoDb(), table), null, event -> { }, audit, clock);
-        this.explanations = new Explanations(reports, plans, interviews, QuestionBanks.builtIn(), audit, clock);
+        this.explanations = new Explanations(reports, plans, interviews, QuestionBanks::builtIn, audit, clock);
         this.router = ApiRouter.builder()
                 .on("GET /plans/{planId}/impact-ratios", r -> ApiResponses.json(200,
                         impactRatios.forPlan(r.organisation(), r.pathParameter("planId"), actor(r))))

@@ -120,8 +120,9 @@ class BatchSendHandlerIT {
         assertThat(batchOf(s).status()).isEqualTo(Batch.BatchStatus.SENT);
         List<Message> first = invitationsOf(s.organisation());
         assertThat(invitedIds(first)).containsExactlyInAnyOrderElementsOf(scheduledIds);
+        // ids and what to send, nothing personal
         assertThat(first).allSatisfy(m -> assertThat(Json.read(m.body(), JsonNode.class).fieldNames())
-                .toIterable().containsExactlyInAnyOrder("organisation", "candidateId"));
+                .toIterable().containsExactlyInAnyOrder("organisation", "candidateId", "kind"));
 
         // Redelivered before the invitations went out: the still-scheduled candidates are handed on again
         // (documented: invitations are idempotent per candidate), the batch stays sent.

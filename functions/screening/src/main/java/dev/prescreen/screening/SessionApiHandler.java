@@ -58,7 +58,7 @@ public final class SessionApiHandler implements RequestHandler<APIGatewayV2HTTPE
                         settings.find(Settings.SENDER_EMAIL).orElse(null),
                         settings.find(Settings.SES_CONFIGURATION_SET).orElse(null)), events, null, Clock.systemUTC());
         Explanations explanations = new Explanations(new DynamoReportRepository(clients.dynamoDb(), table), plans,
-                interviews, QuestionBanks.builtIn(), null, Clock.systemUTC());
+                interviews, QuestionBanks::builtIn, null, Clock.systemUTC());
         this.router = ApiRouter.builder()
                 .on("GET /sessions/{token}", r -> ApiResponses.json(200, sessions.view(r.pathParameter("token"))))
                 .on("POST /sessions/{token}/consent", r -> ApiResponses.json(200, sessions.consent(

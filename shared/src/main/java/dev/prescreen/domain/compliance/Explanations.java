@@ -40,13 +40,17 @@ public final class Explanations {
     private final ReportRepository reports;
     private final PlanRepository plans;
     private final InterviewRepository interviews;
-    private final QuestionBanks banks;
+    private final java.util.function.Supplier<QuestionBanks> banks;
     private final AuditTrail audit;
     private final Clock clock;
 
-    /** {@code audit} may be null where no recruiter reads (the candidate's own link). */
+    /**
+     * @param banks the question banks, asked for only when an explanation is written (loading them is not start-up
+     *              work for the candidate's session)
+     * @param audit may be null where no recruiter reads (the candidate's own link)
+     */
     public Explanations(ReportRepository reports, PlanRepository plans, InterviewRepository interviews,
-            QuestionBanks banks, AuditTrail audit, Clock clock) {
+            java.util.function.Supplier<QuestionBanks> banks, AuditTrail audit, Clock clock) {
         this.reports = reports;
         this.plans = plans;
         this.interviews = interviews;
@@ -87,8 +91,9 @@ public final class Explanations {
 
     public Explanation explain(Plan plan, Report report) {
         Messages m = Messages.of(plan.language());
-        Optional<QuestionBank> bank = banks.find(plan.bankRole() == null ? DEFAULT_BANK : plan.bankRole(),
-                plan.language()).or(() -> banks.find(DEFAULT_BANK, plan.language()));
+        QuestionBanks all = banks.get();
+        Optional<QuestionBank> bank = all.find(plan.bankRole() == null ? DEFAULT_BANK : plan.bankRole(),
+                plan.language()).or(() -> all.find(DEFAULT_BANK, plan.language()));
         String date = m.dateTime("email.date").withZone(ZoneId.of(plan.timeZone()))
                 .format(report.completedAt() != null ? report.completedAt() : clock.instant());
         Document doc = new Document(m);

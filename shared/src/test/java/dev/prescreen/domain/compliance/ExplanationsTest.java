@@ -40,7 +40,7 @@ class ExplanationsTest {
     private final InMemoryPlanRepository plans = new InMemoryPlanRepository();
     private final InMemoryReportRepository reports = new InMemoryReportRepository();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final Explanations explanations = new Explanations(reports, plans, interviews, QuestionBanks.builtIn(),
+    private final Explanations explanations = new Explanations(reports, plans, interviews, QuestionBanks::builtIn,
             new AuditTrail(audit, AuditTrail.MIN_RETENTION_DAYS, clock), clock);
     private final String interviewId = Ids.newId("iv", clock);
     private final String token = InvitationTokens.newToken();

@@ -81,6 +81,9 @@ class ComplianceIT {
             assertThat(r.path("text").asText()).contains("screen reader");
         });
         assertThat(other.get("/alternative-requests").json().path("items")).isEmpty();
+        assertThat(other.get("/alternative-requests/" + requestId).status()).isEqualTo(404);
+        assertThat(recruiter.get("/alternative-requests/" + requestId).json().path("status").asText())
+                .isEqualTo("open");
         assertThat(other.post("/alternative-requests/" + requestId + "/resolution", Map.of("note", "x")).status())
                 .isEqualTo(404);
         ApiClient.Response resolved = recruiter.post("/alternative-requests/" + requestId + "/resolution",
@@ -108,7 +111,21 @@ class ComplianceIT {
         Invited third = invited(runtime, mailbox, cy);
         // not yet scored: no explanation
         assertThat(third.session().get("/sessions/" + third.token() + "/explanation").status()).isEqualTo(409);
+        // extra answer time granted to one candidate without a request; another organisation cannot
+        String cyInterview = Fixtures.interviews(runtime).findToken(dev.prescreen.domain.interview.InvitationTokens
+                .hash(third.token())).orElseThrow().interviewId();
+        assertThat(other.put("/interviews/" + cyInterview + "/accommodation", Map.of("extraAnswerSeconds", 30))
+                .status()).isEqualTo(404);
+        assertThat(recruiter.put("/interviews/" + cyInterview + "/accommodation", Map.of("extraAnswerSeconds", 601))
+                .errorFields()).containsExactly("extraAnswerSeconds");
+        ApiClient.Response granted = recruiter.put("/interviews/" + cyInterview + "/accommodation",
+                Map.of("extraAnswerSeconds", 30));
+        assertThat(granted.status()).as(granted.raw()).isEqualTo(200);
+        assertThat(third.session().get("/sessions/" + third.token()).json().path("answerSeconds").asInt())
+                .isEqualTo(answerSeconds + 30);
         new CandidateDriver(runtime.apiEndpoint(), third.link()).run(ReportsIT.strong(), Integer.MAX_VALUE, WAIT);
+        assertThat(recruiter.put("/interviews/" + cyInterview + "/accommodation", Map.of("extraAnswerSeconds", 60))
+                .status()).isEqualTo(409);
 
         JsonNode ranking = Poll.until("three reports", WAIT, () -> {
             JsonNode items = recruiter.get("/plans/" + planId + "/candidates").json().path("items");
@@ -142,6 +159,8 @@ class ComplianceIT {
         assertThat(csv.raw()).startsWith("scope,planId,from,to,sampleSize").contains(",sex,female,Female,1,")
                 .contains(",sexRaceEthnicity,female/asian,").contains(",sex,unknown,");
         assertThat(other.get("/plans/" + planId + "/impact-ratios").status()).isEqualTo(404);
+        assertThat(other.get("/plans/" + planId + "/impact-ratios.csv").status()).isEqualTo(404);
+        assertThat(other.get("/impact-ratios").json().path("result").path("sampleSize").asInt()).isZero();
         JsonNode organisationWide = recruiter.get("/impact-ratios?from=2020-01-01").json().path("result");
         assertThat(organisationWide.path("sampleSize").asInt()).isEqualTo(3);
         assertThat(recruiter.get("/impact-ratios?from=2999-01-01").json().path("result").path("sampleSize").asInt())

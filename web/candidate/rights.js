@@ -129,9 +129,11 @@
       }
     }
 
-    // The self-identification form, unless this token's was already sent or skipped.
+    // The self-identification form, unless the organisation does not ask for it or this token's was already sent
+    // or skipped.
     function done() {
-      const offered = !remembered();
+      const session = page.session();
+      const offered = !(session && session.selfIdentificationOffered === false) && !remembered();
       $('self-id').hidden = !offered;
       $('self-id-form').hidden = !offered;
       $('self-id-status').textContent = '';

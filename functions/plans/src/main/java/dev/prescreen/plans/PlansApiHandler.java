@@ -50,8 +50,7 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .on("GET /organisation/settings", r -> ApiResponses.json(200,
                         OrganisationSettingsView.of(organisations.get(r.organisation()))))
                 .on("PATCH /organisation/settings", r -> ApiResponses.json(200, OrganisationSettingsView.of(
-                        organisations.update(r.organisation(),
-                                r.json(OrganisationSettingsView.Patch.class).noticeLeadBusinessDays()))))
+                        patchSettings(organisations, r))))
                 .on("GET /question-banks", request -> ApiResponses.json(200, Map.of("items",
                         banks.all().stream().map(PlansApiHandler::bankSummary).toList())))
                 .on("GET /question-banks/{role}", this::bank)
@@ -127,13 +126,21 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 plans.patch(request.organisation(), request.pathParameter("planId"), patch)));
     }
 
+    private static dev.prescreen.domain.organisation.OrganisationSettings patchSettings(
+            dev.prescreen.domain.organisation.OrganisationSettingsService organisations, dev.prescreen.api.ApiRequest r) {
+        OrganisationSettingsView.Patch patch = r.json(OrganisationSettingsView.Patch.class);
+        return organisations.update(r.organisation(), patch.noticeLeadBusinessDays(), patch.selfIdentificationForm());
+    }
+
     /** An organisation's settings as the API shows them. */
-    record OrganisationSettingsView(int noticeLeadBusinessDays, java.time.Instant updatedAt) {
+    record OrganisationSettingsView(int noticeLeadBusinessDays, boolean selfIdentificationForm,
+            java.time.Instant updatedAt) {
         static OrganisationSettingsView of(dev.prescreen.domain.organisation.OrganisationSettings settings) {
-            return new OrganisationSettingsView(settings.noticeLeadBusinessDays(), settings.updatedAt());
+            return new OrganisationSettingsView(settings.noticeLeadBusinessDays(),
+                    settings.offersSelfIdentification(), settings.updatedAt());
         }
 
-        record Patch(Integer noticeLeadBusinessDays) {
+        record Patch(Integer noticeLeadBusinessDays, Boolean selfIdentificationForm) {
         }
     }
 }

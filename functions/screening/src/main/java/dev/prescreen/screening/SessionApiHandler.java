@@ -17,7 +17,9 @@ import dev.prescreen.domain.compliance.Explanations;
 import dev.prescreen.domain.compliance.SelfIdentification;
 import dev.prescreen.domain.compliance.VoluntarySelfIdentification;
 import dev.prescreen.domain.interview.IntegritySignals;
+import dev.prescreen.domain.organisation.OrganisationSettingsService;
 import dev.prescreen.messages.SesMailer;
+import dev.prescreen.storage.DynamoOrganisationSettings;
 import dev.prescreen.storage.DynamoAlternativeRequests;
 import dev.prescreen.storage.DynamoReportRepository;
 import dev.prescreen.storage.DynamoSelfIdentifications;
@@ -45,14 +47,17 @@ public final class SessionApiHandler implements RequestHandler<APIGatewayV2HTTPE
         DynamoInterviewRepository interviews = new DynamoInterviewRepository(clients.dynamoDb(), table);
         DynamoPlanRepository plans = new DynamoPlanRepository(clients.dynamoDb(), table);
         SqsWebhookQueues events = new SqsWebhookQueues(clients.sqs(), settings.queueUrl(Queue.WEBHOOK_EVENTS), null);
+        OrganisationSettingsService organisations = new OrganisationSettingsService(
+                new DynamoOrganisationSettings(clients.dynamoDb(), table), Clock.systemUTC());
         SessionService sessions = new SessionService(interviews, plans,
                 new S3RecordingStore(clients.s3(), clients.s3Presigner(), settings.bucketName(Bucket.RECORDINGS)),
-                new SqsPipelineEvents(clients.sqs(), settings.queueUrl(Queue.SCORING)), events, Clock.systemUTC(),
+                new SqsPipelineEvents(clients.sqs(), settings.queueUrl(Queue.SCORING)), events, organisations,
+                Clock.systemUTC(),
                 Duration.ofSeconds(settings.getInt(Settings.FOLLOW_UP_WAIT_SECONDS, 20)));
         // the candidate's rights: the self-identification writer cannot read; nothing here is audited (no recruiter)
         VoluntarySelfIdentification selfIdentification = new VoluntarySelfIdentification(interviews, plans,
                 DynamoSelfIdentifications.writer(clients.dynamoDb(), settings.tableName(Table.SELF_IDENTIFICATION)),
-                Clock.systemUTC());
+                organisations, Clock.systemUTC());
         AlternativeRequests alternatives = new AlternativeRequests(interviews, plans,
                 new DynamoAlternativeRequests(clients.dynamoDb(), table), new SesMailer(clients.sesV2(),
                         settings.find(Settings.SENDER_EMAIL).orElse(null),

@@ -16,21 +16,30 @@ public final class VoluntarySelfIdentification {
     private final InterviewRepository interviews;
     private final PlanRepository plans;
     private final SelfIdentifications.Writer store;
+    private final dev.prescreen.domain.organisation.OrganisationSettingsService organisations;
     private final Clock clock;
 
     public VoluntarySelfIdentification(InterviewRepository interviews, PlanRepository plans,
-            SelfIdentifications.Writer store, Clock clock) {
+            SelfIdentifications.Writer store, dev.prescreen.domain.organisation.OrganisationSettingsService organisations,
+            Clock clock) {
+        this.organisations = organisations;
         this.interviews = interviews;
         this.plans = plans;
         this.store = store;
         this.clock = clock;
     }
 
-    /** Stores what the candidate chose; sending the form again replaces it. Only after consent (409 before). */
+    /**
+     * Stores what the candidate chose; sending the form again replaces it. Only after consent, and only where the
+     * organisation asks for it (409 otherwise).
+     */
     public void give(String token, SelfIdentification value) {
         OpenSession session = OpenSession.of(token, interviews, plans, clock.instant());
         if (session.interview().consent() == null) {
             throw new DomainException.Conflict("consent", "the form is offered after the interview");
+        }
+        if (!organisations.get(session.interview().organisation()).offersSelfIdentification()) {
+            throw new DomainException.Conflict("selfIdentification", "this organisation does not ask for it");
         }
         store.put(session.interview().organisation(), session.interview().planId(),
                 session.interview().interviewId(), value, clock.instant());

@@ -24,7 +24,8 @@ public final class OrganisationSettingsService {
     }
 
     /** Changes what is given (null: unchanged). */
-    public OrganisationSettings update(String organisation, Integer noticeLeadBusinessDays) {
+    public OrganisationSettings update(String organisation, Integer noticeLeadBusinessDays,
+            Boolean selfIdentificationForm) {
         if (noticeLeadBusinessDays != null
                 && (noticeLeadBusinessDays < 0 || noticeLeadBusinessDays > MAX_NOTICE_LEAD_BUSINESS_DAYS)) {
             throw new DomainException.InvalidInput("noticeLeadBusinessDays",
@@ -34,6 +35,7 @@ public final class OrganisationSettingsService {
             OrganisationSettings current = get(organisation);
             OrganisationSettings changed = new OrganisationSettings(organisation,
                     noticeLeadBusinessDays == null ? current.noticeLeadBusinessDays() : noticeLeadBusinessDays,
+                    selfIdentificationForm == null ? current.offersSelfIdentification() : selfIdentificationForm,
                     clock.instant(), current.revision() + 1);
             return settings.put(changed, current.revision()) ? Optional.of(changed) : Optional.empty();
         });

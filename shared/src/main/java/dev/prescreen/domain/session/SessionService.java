@@ -46,13 +46,17 @@ public final class SessionService {
     private final RecordingStore recordings;
     private final PipelineEvents pipeline;
     private final WebhookPorts.Publisher events;
+    private final dev.prescreen.domain.organisation.OrganisationSettingsService organisations;
     private final Clock clock;
 
     /**
      * @param followUpWait how long the page waits for the scorer to propose a follow-up before moving on
      */
     public SessionService(InterviewRepository interviews, PlanRepository plans, RecordingStore recordings,
-            PipelineEvents pipeline, WebhookPorts.Publisher events, Clock clock, Duration followUpWait) {
+            PipelineEvents pipeline, WebhookPorts.Publisher events,
+            dev.prescreen.domain.organisation.OrganisationSettingsService organisations, Clock clock,
+            Duration followUpWait) {
+        this.organisations = organisations;
         this.events = events;
         this.interviews = interviews;
         this.plans = plans;
@@ -73,7 +77,7 @@ public final class SessionService {
         return view(context, interviews.answers(context.interview().organisation(), context.interview().interviewId()));
     }
 
-    private static SessionView view(OpenSession context, List<Answer> answers) {
+    private SessionView view(OpenSession context, List<Answer> answers) {
         Interview interview = context.interview();
         Plan plan = context.plan();
         return new SessionView(plan.roleTitle(), plan.language(), plan.questions().size(), interview.answerSeconds(plan),
@@ -83,7 +87,8 @@ public final class SessionService {
                 plan.answering().integritySignals(), RecordingFormats.limits(plan.answering().capture()),
                 interview.accommodation().extraAnswerSeconds(),
                 SessionView.AlternativeRequestState.of(interview.accommodation()),
-                interview.state() == InterviewState.COMPLETED);
+                interview.state() == InterviewState.COMPLETED,
+                organisations.get(interview.organisation()).offersSelfIdentification());
     }
 
     /**

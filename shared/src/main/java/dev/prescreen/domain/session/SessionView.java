@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param extraAnswerSeconds    extra time per answer granted as an accommodation (already in {@code answerSeconds})
  * @param alternativeRequest    the candidate's latest request for an alternative or an accommodation, or null
  * @param explanationAvailable  the interview is scored: its explanation can be read from the link
+ * @param selfIdentificationOffered the organisation offers the voluntary self-identification form after the interview
  */
 public record SessionView(
         String roleTitle,
@@ -33,7 +34,8 @@ public record SessionView(
         java.util.Map<String, Long> recordingLimits,
         int extraAnswerSeconds,
         AlternativeRequestState alternativeRequest,
-        boolean explanationAvailable) {
+        boolean explanationAvailable,
+        boolean selfIdentificationOffered) {
 
     /** Where the candidate's request stands, as their page shows it. */
     public record AlternativeRequestState(String requestId, String state, Instant requestedAt, Instant resolvedAt) {

@@ -137,7 +137,7 @@ class BatchServiceTest {
     @Test
     void anOrganisationThatGivesNoticeGetsItSentNowAndASendTimeTooSoonIsRefusedWithTheEarliestAllowed() {
         new dev.prescreen.domain.organisation.OrganisationSettingsService(organisationSettings, clock)
-                .update(ORG, 10);
+                .update(ORG, 10, null);
         // NOW is a weekday; ten business days later at the same time, in the plan's zone (UTC)
         Instant earliest = dev.prescreen.domain.organisation.NoticeLead.earliestSend(NOW, 10,
                 java.time.ZoneOffset.UTC);
@@ -165,7 +165,7 @@ class BatchServiceTest {
 
         // without the setting, no notice and no lead
         new dev.prescreen.domain.organisation.OrganisationSettingsService(organisationSettings, clock)
-                .update(ORG, 0);
+                .update(ORG, 0, null);
         service.create(ORG, PLAN, List.of(row(1, "Bob", "bob@example.com")), TOMORROW);
         assertThat(dispatch.noticesNow).hasSize(1);
     }

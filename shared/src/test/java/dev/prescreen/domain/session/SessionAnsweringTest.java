@@ -42,7 +42,9 @@ class SessionAnsweringTest {
             @Override
             public void interviewSubmitted(String organisation, String interviewId) {
             }
-        }, event -> { }, clock, Duration.ofSeconds(20));
+        }, event -> { },
+                new dev.prescreen.domain.organisation.OrganisationSettingsService(
+                        new dev.prescreen.testing.InMemoryOrganisationSettings(), clock), clock, Duration.ofSeconds(20));
     }
 
     /** An invited candidate of interview {@code interviewId} who has consented; returns their token. */

@@ -43,7 +43,9 @@ class SessionConsentLanguageTest {
             @Override
             public void interviewSubmitted(String organisation, String interviewId) {
             }
-        }, event -> { }, new MutableClock(AT), Duration.ofSeconds(20));
+        }, event -> { }, new dev.prescreen.domain.organisation.OrganisationSettingsService(
+                new dev.prescreen.testing.InMemoryOrganisationSettings(), new MutableClock(AT)), new MutableClock(AT),
+                Duration.ofSeconds(20));
     }
 
     @Test

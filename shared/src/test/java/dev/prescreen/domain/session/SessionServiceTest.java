@@ -50,7 +50,9 @@ class SessionServiceTest {
             public void interviewSubmitted(String organisation, String interviewId) {
                 handedOn.add("submitted " + interviewId);
             }
-        }, event -> handedOn.add(event.type().wireName() + " " + event.eventId()), clock, Duration.ofSeconds(20));
+        }, event -> handedOn.add(event.type().wireName() + " " + event.eventId()),
+                new dev.prescreen.domain.organisation.OrganisationSettingsService(
+                        new dev.prescreen.testing.InMemoryOrganisationSettings(), clock), clock, Duration.ofSeconds(20));
     }
 
     @Test

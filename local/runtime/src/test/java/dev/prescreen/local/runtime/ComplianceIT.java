@@ -216,6 +216,15 @@ class ComplianceIT {
         assertThat(erased.path("candidate").path("candidate").path("state").asText()).isEqualTo("erased");
         assertThat(erased.path("candidate").path("candidate").path("email").isNull()).isTrue();
         assertThat(erased.path("candidate").path("alternativeRequests").get(0).path("text").isNull()).isTrue();
+
+        // an organisation that does not ask for it (race and ethnicity are special-category data in the EU)
+        String bobSession = "/sessions/" + second.token();
+        assertThat(second.session().get(bobSession).json().path("selfIdentificationOffered").asBoolean()).isTrue();
+        assertThat(recruiter.patch("/organisation/settings", Map.of("selfIdentificationForm", false)).json()
+                .path("selfIdentificationForm").asBoolean()).isFalse();
+        assertThat(second.session().get(bobSession).json().path("selfIdentificationOffered").asBoolean()).isFalse();
+        assertThat(second.session().post(bobSession + "/self-identification", Map.of("sex", "male")).status())
+                .isEqualTo(409);
     }
 
     @Test

@@ -31,9 +31,9 @@
   // The candidate's rights: an alternative or an accommodation, the self-identification, the explanation (rights.js).
   const rights = window.PrescreenRights.attach({
     call, explain, token,
+    session: () => session,
     explanationUrl: () => apiBase + '/sessions/' + encodeURIComponent(token) + '/explanation',
   });
-
 
   function show(panel) {
     panels.forEach((name) => { $(name).hidden = name !== panel; });

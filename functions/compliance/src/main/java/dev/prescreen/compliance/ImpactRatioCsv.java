@@ -41,6 +41,12 @@ final class ImpactRatioCsv {
                             c.scoringRate(), c.scoringImpactRatio(), c.excluded(), c.fewCandidates(),
                             c.belowFourFifths(), dimension.sampleTooSmall(), c.note());
                 }
+                if (dimension.withheld()) {
+                    printer.printRecord(report.scope(), report.planId(), report.from(), report.to(),
+                            result.sampleSize(), result.medianOverall(), dimension.name(), "withheld",
+                            "Known categories (withheld)", dimension.knownCandidates(), null, null, null, null, null,
+                            true, false, false, dimension.sampleTooSmall(), dimension.note());
+                }
                 printer.printRecord(report.scope(), report.planId(), report.from(), report.to(), result.sampleSize(),
                         result.medianOverall(), dimension.name(), "unknown", "Unknown (not given or declined)",
                         dimension.unknownCandidates(), null, null, null, null, null, true, false, false,

@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Impact ratios for a bias audit, of one plan or of the whole organisation over a period: every scored candidate
  * (a report with an overall score) is in the sample, with their self-identification when they gave one. Only this
- * aggregate reads self-identifications, and it returns counts and rates, never an individual's answer.
+ * aggregate reads self-identifications, and it returns counts and rates, never an individual's answer: a dimension
+ * with too few candidates of known category is withheld ({@link ImpactRatios#disclosed}).
  */
 public final class ImpactRatioService {
 
@@ -60,7 +61,7 @@ public final class ImpactRatioService {
         audit.record(organisation, actor, AuditAction.IMPACT_RATIOS_READ, new AuditTrail.Subject(null, null, planId),
                 null);
         return new ImpactRatioReport("plan", planId, null, null, clock.instant(), List.copyOf(sample.versions),
-                ImpactRatios.of(sample.outcomes));
+                ImpactRatios.disclosed(ImpactRatios.of(sample.outcomes)));
     }
 
     public ImpactRatioReport forOrganisation(String organisation, Instant from, Instant to, String actor) {
@@ -78,7 +79,7 @@ public final class ImpactRatioService {
         audit.record(organisation, actor, AuditAction.IMPACT_RATIOS_READ, new AuditTrail.Subject(null, null, null),
                 (from == null ? "" : "from " + from) + (to == null ? "" : " to " + to));
         return new ImpactRatioReport("organisation", null, from, to, clock.instant(), List.copyOf(sample.versions),
-                ImpactRatios.of(sample.outcomes));
+                ImpactRatios.disclosed(ImpactRatios.of(sample.outcomes)));
     }
 
     /** The scored candidates gathered so far, and the scorer versions that scored them. */

@@ -23,6 +23,11 @@ public final class ImpactRatios {
     public static final int MIN_SAMPLE = 30;
     /** A category with fewer candidates than this is marked as few (its rates swing with one candidate). */
     public static final int MIN_CATEGORY = 5;
+    /**
+     * Fewer candidates of known category than this in a dimension: its categories are withheld from recruiters
+     * ({@link #disclosed}). Ten keeps one candidate from being singled out in all but contrived cases.
+     */
+    public static final int MIN_KNOWN_TO_DISCLOSE = 10;
     /** The four-fifths rule: an impact ratio below this is marked. */
     public static final double FOUR_FIFTHS = 0.8;
 
@@ -36,8 +41,12 @@ public final class ImpactRatios {
             Double selectionRate, Double selectionImpactRatio, Double scoringRate, Double scoringImpactRatio,
             boolean excluded, boolean fewCandidates, boolean belowFourFifths, String note) {}
 
+    /**
+     * @param withheld the categories are not shown: so few candidates gave a category that the figures could tell
+     *                 someone's self-identification (see {@link #disclosed})
+     */
     public record Dimension(String name, int knownCandidates, int unknownCandidates, boolean sampleTooSmall,
-            String note, List<Category> categories) {
+            String note, List<Category> categories, boolean withheld) {
 
         public Dimension {
             categories = List.copyOf(categories);
@@ -125,7 +134,21 @@ public final class ImpactRatios {
         boolean tooSmall = known < MIN_SAMPLE;
         String note = tooSmall ? "only " + known + " candidates of known category (fewer than " + MIN_SAMPLE
                 + "): too few for the ratios to say much" : null;
-        return new Dimension(name, known, unknown, tooSmall, note, categories);
+        return new Dimension(name, known, unknown, tooSmall, note, categories, false);
+    }
+
+    /**
+     * The figures as a recruiter may see them: a dimension with fewer than {@link #MIN_KNOWN_TO_DISCLOSE} candidates
+     * of known category shows its counts of known and unknown but no category, since with so few a category's count
+     * and rates could tell who answered what (the table itself is only ever read by this aggregate).
+     */
+    public static Result disclosed(Result result) {
+        return new Result(result.sampleSize(), result.medianOverall(), result.passed(), result.dimensions().stream()
+                .map(d -> d.knownCandidates() >= MIN_KNOWN_TO_DISCLOSE ? d : new Dimension(d.name(),
+                        d.knownCandidates(), d.unknownCandidates(), true, "withheld: only " + d.knownCandidates()
+                                + " candidates of known category (fewer than " + MIN_KNOWN_TO_DISCLOSE
+                                + "), so the figures could tell someone's self-identification", List.of(), true))
+                .toList());
     }
 
     private static double share(Tally t, int sampleSize) {

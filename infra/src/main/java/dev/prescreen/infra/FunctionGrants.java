@@ -44,7 +44,11 @@ final class FunctionGrants {
             tables.table(table).grantReadData(role);
         }
         for (Table table : permissions.writesTables()) {
-            tables.table(table).grantWriteData(role);
+            if (permissions.readsTables().contains(table)) {
+                tables.table(table).grantWriteData(role);
+            } else {
+                grantBlindWrites(role, table);
+            }
         }
         if (Uses.tables(permissions).stream().anyMatch(table -> !table.indexes().isEmpty())) {
             wildcards.put("Resource::<Tables[A-Za-z0-9]+\\.Arn>\\/index\\/\\*",
@@ -91,6 +95,18 @@ final class FunctionGrants {
 
     private static void grantObjects(IRole role, IBucket bucket, String... actions) {
         role.addToPrincipalPolicy(statement(List.of(actions), List.of(bucket.arnForObjects("*"))));
+    }
+
+    /**
+     * Writes to a table the function must never read (the self-identification table): puts and deletes only, and
+     * none that returns the item it replaced or removed, which would read it after all.
+     */
+    private void grantBlindWrites(IRole role, Table table) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:PutItem", "dynamodb:DeleteItem"))
+                .resources(List.of(tables.table(table).getTableArn()))
+                .conditions(Map.of("StringEqualsIfExists", Map.of("dynamodb:ReturnValues", "NONE")))
+                .build());
     }
 
     private static PolicyStatement statement(List<String> actions, List<String> resources) {

@@ -545,6 +545,18 @@ class PrescreenStackTest {
             }
             assertThat(LambdaFunction.SESSION_API.permissions().writesTables()).contains(Table.SELF_IDENTIFICATION);
             assertThat(LambdaFunction.REPORTS_API.permissions().writesTables()).contains(Table.SELF_IDENTIFICATION);
+            // the writers may put and delete, but never have the old item returned (that would read it)
+            for (LambdaFunction writer : List.of(LambdaFunction.SESSION_API, LambdaFunction.REPORTS_API)) {
+                List<Map<String, Object>> onTable = statementsOfRole(deployed(writer).role()).stream()
+                        .filter(statement -> list(statement.get("Resource")).contains(table)).toList();
+                assertThat(onTable).as(writer + " on the self-identification table").singleElement()
+                        .satisfies(statement -> {
+                            assertThat(list(statement.get("Action")))
+                                    .containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:DeleteItem");
+                            assertThat(String.valueOf(statement.get("Condition")))
+                                    .contains("StringEqualsIfExists").contains("dynamodb:ReturnValues=NONE");
+                        });
+            }
         }
 
         @Test

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public enum LambdaFunction {
     PLANS_API("plans", "dev.prescreen.plans.PlansApiHandler", 512, 10, null,
-            Permissions.builder().readWrite(Table.MAIN).build()),
+            Permissions.builder().readWrite(Table.MAIN).writeAudit().build()),
     SESSION_API("screening", "dev.prescreen.screening.SessionApiHandler", 512, 10, null,
             Permissions.builder().readWrite(Table.MAIN).write(Table.SELF_IDENTIFICATION)
                     .sendTo(Queue.SCORING, Queue.WEBHOOK_EVENTS).read(Bucket.RECORDINGS).write(Bucket.RECORDINGS)
@@ -56,7 +56,7 @@ public enum LambdaFunction {
                     .build()),
     GREENHOUSE_API("integrations", "dev.prescreen.integrations.GreenhouseApiHandler", 512, 10, null,
             Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.BATCH_SENDS, Queue.WEBHOOK_DELIVERIES)
-                    .callWebhooks().sendEmail().build()),
+                    .manageSchedules().callWebhooks().sendEmail().build()),
     WEBHOOK_FANOUT("integrations", "dev.prescreen.integrations.WebhookFanOutHandler", 512, 30, Queue.WEBHOOK_EVENTS,
             Permissions.builder().readWrite(Table.MAIN).sendTo(Queue.WEBHOOK_DELIVERIES).callWebhooks().sendEmail()
                     .build()),

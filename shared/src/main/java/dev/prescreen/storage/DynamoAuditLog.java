@@ -42,9 +42,13 @@ public final class DynamoAuditLog implements AuditLog {
         return Keys.organisation(organisation) + "#AUDIT";
     }
 
+    /** Instants of one width (nanoseconds, UTC), so that keys sort in time order: Instant.toString varies in width. */
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     @Override
     public void append(AuditEntry entry, Instant keepUntil) {
-        String sort = entry.at() + "#" + entry.entryId();
+        String sort = SORTABLE.format(entry.at()) + "#" + entry.entryId();
         Map<String, AttributeValue> item = new HashMap<>(DynamoItems.item(partition(entry.organisation()), sort, entry,
                 1));
         item.put(Keys.TTL, AttributeValue.fromN(Long.toString(keepUntil.getEpochSecond())));
@@ -73,8 +77,8 @@ public final class DynamoAuditLog implements AuditLog {
                 : query.planId() != null ? "#PL#" + query.planId() : "");
         Map<String, String> names = new HashMap<>(Map.of("#pk", pkName, "#sk", skName));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk),
-                ":from", AttributeValue.fromS(query.from() == null ? "0" : query.from().toString()),
-                ":to", AttributeValue.fromS(query.to() == null ? "~" : query.to().toString())));
+                ":from", AttributeValue.fromS(query.from() == null ? "0" : SORTABLE.format(query.from())),
+                ":to", AttributeValue.fromS(query.to() == null ? "~" : SORTABLE.format(query.to()))));
         QueryRequest.Builder request = QueryRequest.builder().tableName(items.table()).indexName(index)
                 .keyConditionExpression("#pk = :pk and #sk between :from and :to").limit(limit)
                 .exclusiveStartKey(Cursors.decode(cursor, pkName, pk));

@@ -18,6 +18,13 @@ public final class RecordingMailer implements Mailer {
         rejections.set(n);
     }
 
+    private final AtomicInteger throttles = new AtomicInteger();
+
+    /** The provider throttles the next {@code n} messages (try again later), as SES does over its sending rate. */
+    public void throttleNext(int n) {
+        throttles.set(n);
+    }
+
     /** Every message it was asked to send, refused or not. */
     public int attempts() {
         return attempts.get();
@@ -26,6 +33,9 @@ public final class RecordingMailer implements Mailer {
     @Override
     public String send(OutgoingEmail email) {
         attempts.incrementAndGet();
+        if (throttles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new Throttled("the mail service is throttling", null);
+        }
         if (rejections.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new Rejected("the mail service rejected the message", null);
         }

@@ -76,13 +76,13 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
                 .on("GET /plans/{planId}/impact-ratios.csv", r -> ImpactRatioCsv.response(
                         impactRatios.forPlan(r.organisation(), r.pathParameter("planId"), actor(r))))
                 .on("GET /impact-ratios", r -> ApiResponses.json(200, impactRatios.forOrganisation(
-                        r.organisation(), instant(r, "from"), instant(r, "to"), actor(r))))
+                        r.organisation(), day(r, "from"), day(r, "to"), actor(r))))
                 .on("GET /impact-ratios.csv", r -> ImpactRatioCsv.response(impactRatios.forOrganisation(
-                        r.organisation(), instant(r, "from"), instant(r, "to"), actor(r))))
+                        r.organisation(), day(r, "from"), day(r, "to"), actor(r))))
                 .on("GET /audit", this::audit)
                 .on("GET /alternative-requests", this::requests)
                 .on("GET /alternative-requests/{requestId}", r -> ApiResponses.json(200, RequestView.of(
-                        alternatives.get(r.organisation(), r.pathParameter("requestId")))))
+                        alternatives.read(r.organisation(), r.pathParameter("requestId"), actor(r)))))
                 .on("POST /alternative-requests/{requestId}/resolution", r -> {
                     Resolution resolution = r.json(Resolution.class);
                     return ApiResponses.json(200, RequestView.of(alternatives.resolve(r.organisation(),
@@ -96,13 +96,16 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
                             "extraAnswerSeconds", granted.accommodation().extraAnswerSeconds()));
                 })
                 .on("GET /interviews/{interviewId}/explanation", r -> {
+                    String format = r.query("format").orElse("json");
+                    if (!List.of("json", "html", "text").contains(format)) {
+                        throw new DomainException.InvalidInput("format", "must be json, html or text");
+                    }
                     Explanations.Explanation e = explanations.forRecruiter(r.organisation(),
                             r.pathParameter("interviewId"), actor(r));
-                    return switch (r.query("format").orElse("json")) {
+                    return switch (format) {
                         case "html" -> ApiResponses.html(200, e.html());
                         case "text" -> ApiResponses.text(200, "text/plain; charset=utf-8", e.text(), Map.of());
-                        case "json" -> ApiResponses.json(200, e);
-                        default -> throw new DomainException.InvalidInput("format", "must be json, html or text");
+                        default -> ApiResponses.json(200, e);
                     };
                 })
                 .build();
@@ -139,7 +142,7 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
 
     private APIGatewayV2HTTPResponse requests(ApiRequest r) {
         Page<AlternativeRequest> page = alternatives.list(r.organisation(), r.query("status").orElse(null), limit(r),
-                r.query("cursor").orElse(null));
+                r.query("cursor").orElse(null), actor(r));
         return listing(page.items().stream().map(RequestView::of).toList(), page.nextCursor());
     }
 
@@ -162,7 +165,7 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
         }
     }
 
-    /** A query parameter as a date (its start, UTC) or an instant; absent is null. */
+    /** A query parameter as an instant: a date (its start, UTC) or an instant; absent is null. */
     private static Instant instant(ApiRequest r, String name) {
         return r.query(name).map(value -> {
             try {
@@ -171,6 +174,21 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
             } catch (DateTimeParseException e) {
                 throw new DomainException.InvalidInput(name, "must be a date (YYYY-MM-DD) or an instant "
                         + "(2026-12-01T00:00:00Z)");
+            }
+        }).orElse(null);
+    }
+
+    /**
+     * A period bound of impact ratios: whole days only (YYYY-MM-DD, UTC), so that two periods cannot be drawn a few
+     * seconds apart around one candidate's completion to read off their self-identification.
+     */
+    private static Instant day(ApiRequest r, String name) {
+        return r.query(name).map(value -> {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new DomainException.InvalidInput(name, "must be a date (YYYY-MM-DD); impact ratios cover whole "
+                        + "days");
             }
         }).orElse(null);
     }

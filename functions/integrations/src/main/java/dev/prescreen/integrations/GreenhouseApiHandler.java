@@ -52,9 +52,10 @@ public final class GreenhouseApiHandler implements RequestHandler<APIGatewayV2HT
         DynamoCandidateRepository candidates = new DynamoCandidateRepository(clients.dynamoDb(), table);
         DynamoPlanRepository plans = new DynamoPlanRepository(clients.dynamoDb(), table);
         BatchService batches = new BatchService(candidates, plans, new DynamoInterviewRepository(clients.dynamoDb(), table),
-                // a sent test invites now: the batch send queue only, no schedules
+                // a sent test invites now, or, where the organisation gives notice, when the notice has run: a schedule
                 new SqsBatchDispatch(clients.sqs(), clients.scheduler(), settings.queueUrl(Queue.BATCH_SENDS), null,
-                        clients.region().id(), null, null),
+                        clients.region().id(), settings.find(Settings.SCHEDULE_GROUP).orElse(null),
+                        settings.find(Settings.SCHEDULER_ROLE_ARN).orElse(null)),
                 new OrganisationSettingsService(new DynamoOrganisationSettings(clients.dynamoDb(), table),
                         Clock.systemUTC()), Clock.systemUTC());
         this.keys = new PartnerKeys(new DynamoPartnerKeys(clients.dynamoDb(), table), Clock.systemUTC());

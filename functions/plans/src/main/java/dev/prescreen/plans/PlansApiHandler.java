@@ -44,7 +44,8 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         dev.prescreen.domain.organisation.OrganisationSettingsService organisations =
                 new dev.prescreen.domain.organisation.OrganisationSettingsService(
                         new dev.prescreen.storage.DynamoOrganisationSettings(clients.dynamoDb(),
-                                settings.tableName(Table.MAIN)), Clock.systemUTC());
+                                settings.tableName(Table.MAIN)),
+                        dev.prescreen.storage.DynamoAuditLog.trail(clients.dynamoDb(), settings), Clock.systemUTC());
         this.router = ApiRouter.builder()
                 .on("GET /me", this::me)
                 .on("GET /organisation/settings", r -> ApiResponses.json(200,
@@ -129,7 +130,8 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private static dev.prescreen.domain.organisation.OrganisationSettings patchSettings(
             dev.prescreen.domain.organisation.OrganisationSettingsService organisations, dev.prescreen.api.ApiRequest r) {
         OrganisationSettingsView.Patch patch = r.json(OrganisationSettingsView.Patch.class);
-        return organisations.update(r.organisation(), patch.noticeLeadBusinessDays(), patch.selfIdentificationForm());
+        return organisations.update(r.organisation(), patch.noticeLeadBusinessDays(), patch.selfIdentificationForm(),
+                r.claims().get(dev.prescreen.api.Claims.SUBJECT));
     }
 
     /** An organisation's settings as the API shows them. */

@@ -25,7 +25,11 @@ public enum AuditAction {
     /** A recruiter granted a candidate extra answer time. */
     ACCOMMODATION_GRANTED,
     /** A recruiter read impact ratios (aggregates only; no candidate). */
-    IMPACT_RATIOS_READ;
+    IMPACT_RATIOS_READ,
+    /** A recruiter read candidates' alternative-process requests (their words, perhaps about their health). */
+    ALTERNATIVE_REQUESTS_READ,
+    /** A recruiter changed the organisation's settings (notice lead, the self-identification form). */
+    SETTINGS_CHANGED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -113,14 +113,14 @@ public final class BatchService {
                 rejected.size(), now, 1);
         candidates.createBatch(batch);
         candidates.createCandidates(accepted);
-        if (notice != null) {
-            // the notices go now (fanned out by the batch sender); the invitations at the send time, the lead later
-            dispatch.noticesNow(batch);
-        }
         if (when.isAfter(now.plus(IMMEDIATE))) {
             dispatch.schedule(batch);
         } else {
             dispatch.sendNow(batch);
+        }
+        if (notice != null) {
+            // the notices go now (fanned out by the batch sender), once the invitations' schedule stands
+            dispatch.noticesNow(batch);
         }
         return new Created(batch, rejected);
     }
@@ -143,9 +143,9 @@ public final class BatchService {
     }
 
     private static Instant earliestSend(OrganisationSettings settings, Plan plan, Instant now) {
-        // rounded up to the next whole second, so that the time the error names is itself allowed
+        // rounded up to the next whole hour, so that the time the error names stays allowed for a while
         return NoticeLead.earliestSend(now, settings.noticeLeadBusinessDays(), java.time.ZoneId.of(plan.timeZone()))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(java.time.Duration.ofHours(1));
     }
 
     private static RowRejection check(CandidateRow row) {
@@ -255,15 +255,25 @@ public final class BatchService {
      * whose notice has not gone yet (a redelivery sends no notice twice: each is sent at most once).
      */
     public int sendNotices(String organisation, String planId, String batchId) {
-        if (candidates.findBatch(organisation, planId, batchId).filter(b -> b.status() != Batch.BatchStatus.CANCELLED)
-                .isEmpty()) {
+        Optional<Batch> batch = candidates.findBatch(organisation, planId, batchId)
+                .filter(b -> b.status() != Batch.BatchStatus.CANCELLED);
+        if (batch.isEmpty()) {
             return 0;
         }
-        List<String> ids = candidates.inBatch(organisation, batchId).stream()
+        List<Candidate> members = candidates.inBatch(organisation, batchId);
+        List<String> ids = members.stream()
                 .filter(c -> c.state() == CandidateState.SCHEDULED && c.notice() != null
                         && c.notice().intentAt() == null)
                 .map(Candidate::candidateId).toList();
-        dispatch.giveNotice(organisation, ids);
+        if (!ids.isEmpty()) {
+            dispatch.giveNotice(organisation, ids);
+        }
+        if (members.size() < batch.get().accepted()) {
+            // the batch's index has not caught up with every candidate written: the queue retries the rest (no
+            // candidate is given notice twice), rather than leaving someone without it
+            throw new IllegalStateException("batch " + batchId + " lists " + members.size() + " of "
+                    + batch.get().accepted() + " candidates so far");
+        }
         return ids.size();
     }
 

@@ -67,6 +67,12 @@ public final class InvitationService {
             return Outcome.ALREADY_HANDLED;
         }
         Candidate candidate = found.get();
+        if (candidate.notice() != null && candidate.notice().sentAt() == null) {
+            // the organisation requires notice ahead of the interview and none reached this candidate: no invitation
+            move(organisation, candidateId, CandidateState.SCHEDULED,
+                    c -> c.withState(CandidateState.FAILED, null, null, "the advance notice was not delivered"));
+            return Outcome.FAILED;
+        }
         // The plan freezes with its first invitation: candidates must all face the same questions.
         Plan plan = plans.freeze(organisation, candidate.planId());
         if (plan.status() == Plan.PlanStatus.ARCHIVED) {

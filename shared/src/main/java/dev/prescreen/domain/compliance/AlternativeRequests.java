@@ -90,7 +90,8 @@ public final class AlternativeRequests {
             OpenSession current = OpenSession.of(token, interviews, plans, clock.instant());
             Optional<AlternativeRequest> theirs = openRequest(current.interview());
             if (theirs.isPresent()) {
-                return Optional.of(theirs);
+                // our own claim, when a write that went through was reported lost and this is its retry
+                return Optional.of(theirs.filter(r -> !r.requestId().equals(created.requestId())));
             }
             Interview i = current.interview();
             return interviews.replace(i.withAccommodation(i.accommodation().withRequest(created.requestId(), now),
@@ -110,9 +111,11 @@ public final class AlternativeRequests {
         return new Requested(notify(created), true);
     }
 
+    /** The request the interview waits on, if it is still open (a resolution whose interview write was lost is not). */
     private Optional<AlternativeRequest> openRequest(Interview interview) {
         return interview.accommodation().requestOpen()
                 ? requests.find(interview.organisation(), interview.accommodation().requestId())
+                        .filter(r -> r.status() == AlternativeRequest.Status.OPEN)
                 : Optional.empty();
     }
 
@@ -125,13 +128,17 @@ public final class AlternativeRequests {
             return request;
         }
         Optional<Plan> plan = plans.find(request.organisation(), request.planId());
-        if (plan.isEmpty()) {
-            return request;
-        }
-        try {
-            mailer.send(AlternativeRequestEmails.toHiringTeam(plan.get(), request));
-        } catch (Mailer.Throttled | Mailer.Rejected e) {
-            return request;
+        // an erased candidate's request (its words gone) or a deleted plan has no one to tell: it leaves the queue
+        if (plan.isPresent() && request.text() != null) {
+            try {
+                mailer.send(AlternativeRequestEmails.toHiringTeam(plan.get(), request));
+            } catch (Mailer.Throttled e) {
+                return request;
+            } catch (Mailer.Rejected e) {
+                // refused for good (the recipients' addresses): retrying cannot help; the request stays listed open
+                dev.prescreen.observability.Log.warn("alternative.notify_refused",
+                        Map.of("requestId", request.requestId()));
+            }
         }
         AlternativeRequest notified = request.notified(clock.instant());
         return requests.replace(notified, request.revision()) ? notified
@@ -149,16 +156,28 @@ public final class AlternativeRequests {
         return notified;
     }
 
-    public Page<AlternativeRequest> list(String organisation, String status, int limit, String cursor) {
+    /** The organisation's requests, as a recruiter lists them (audited). */
+    public Page<AlternativeRequest> list(String organisation, String status, int limit, String cursor, String actor) {
         AlternativeRequest.Status wanted = status == null ? null : switch (status) {
             case "open" -> AlternativeRequest.Status.OPEN;
             case "resolved" -> AlternativeRequest.Status.RESOLVED;
             default -> throw new DomainException.InvalidInput("status", "must be open or resolved");
         };
-        return requests.list(organisation, wanted, limit, cursor);
+        Page<AlternativeRequest> page = requests.list(organisation, wanted, limit, cursor);
+        audit.record(organisation, actor, AuditAction.ALTERNATIVE_REQUESTS_READ, new AuditTrail.Subject(null, null,
+                null), page.items().size() + " requests");
+        return page;
     }
 
-    public AlternativeRequest get(String organisation, String requestId) {
+    /** One request, as a recruiter reads it (audited). */
+    public AlternativeRequest read(String organisation, String requestId, String actor) {
+        AlternativeRequest request = get(organisation, requestId);
+        audit.record(organisation, actor, AuditAction.ALTERNATIVE_REQUESTS_READ, new AuditTrail.Subject(
+                request.candidateId(), request.interviewId(), request.planId()), "request " + requestId);
+        return request;
+    }
+
+    private AlternativeRequest get(String organisation, String requestId) {
         if (!Ids.looksLike("ar", requestId)) {
             throw new DomainException.NotFound("alternative request");
         }
@@ -177,11 +196,16 @@ public final class AlternativeRequests {
         AlternativeRequest resolved = ConcurrentWrites.retry(REQUEST, "the request", () -> {
             AlternativeRequest request = get(organisation, requestId);
             if (request.status() == AlternativeRequest.Status.RESOLVED) {
+                if (interviewStillWaits(request)) {
+                    // an earlier resolution was recorded but its interview step was lost: finish that one
+                    return Optional.of(request);
+                }
                 throw new DomainException.Conflict(REQUEST, "the request is already resolved");
             }
             AlternativeRequest changed = request.resolved(clock.instant(), actor, checkedNote, extraAnswerSeconds);
             return requests.replace(changed, request.revision()) ? Optional.of(changed) : Optional.empty();
         });
+        Integer granted = resolved.extraAnswerSeconds();
         ConcurrentWrites.retry(REQUEST, THE_INTERVIEW, () -> {
             Interview interview = interviews.find(organisation, resolved.interviewId()).orElse(null);
             if (interview == null || !requestId.equals(interview.accommodation().requestId())) {
@@ -189,8 +213,8 @@ public final class AlternativeRequests {
             }
             Instant now = clock.instant();
             Accommodation accommodation = interview.accommodation().withResolved(now);
-            if (extraAnswerSeconds != null && !interview.finished()) {
-                accommodation = accommodation.withExtraAnswerSeconds(extraAnswerSeconds);
+            if (granted != null && !interview.finished()) {
+                accommodation = accommodation.withExtraAnswerSeconds(granted);
             }
             Instant expiresAt = interview.finished() ? interview.expiresAt()
                     : interview.accommodation().expiryAfterResolution(interview.expiresAt(), now);
@@ -203,8 +227,14 @@ public final class AlternativeRequests {
         });
         audit.record(organisation, actor, AuditAction.ALTERNATIVE_RESOLVED, new AuditTrail.Subject(
                 resolved.candidateId(), resolved.interviewId(), resolved.planId()), "request " + requestId
-                + (extraAnswerSeconds == null ? "" : ", " + extraAnswerSeconds + " s extra per answer"));
+                + (granted == null ? "" : ", " + granted + " s extra per answer"));
         return resolved;
+    }
+
+    private boolean interviewStillWaits(AlternativeRequest request) {
+        return interviews.find(request.organisation(), request.interviewId())
+                .map(i -> i.accommodation().requestOpen() && request.requestId().equals(i.accommodation().requestId()))
+                .orElse(false);
     }
 
     /**

@@ -12,10 +12,19 @@ public final class OrganisationSettingsService {
     public static final int MAX_NOTICE_LEAD_BUSINESS_DAYS = 30;
 
     private final OrganisationSettingsRepository settings;
+    private final dev.prescreen.domain.audit.AuditTrail audit;
     private final Clock clock;
 
+    /** For the services that only read the settings (batches, the candidate's session). */
     public OrganisationSettingsService(OrganisationSettingsRepository settings, Clock clock) {
+        this(settings, null, clock);
+    }
+
+    /** @param audit where changes are recorded (the recruiters' API) */
+    public OrganisationSettingsService(OrganisationSettingsRepository settings,
+            dev.prescreen.domain.audit.AuditTrail audit, Clock clock) {
         this.settings = settings;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -23,21 +32,28 @@ public final class OrganisationSettingsService {
         return settings.find(organisation).orElse(OrganisationSettings.defaults(organisation));
     }
 
-    /** Changes what is given (null: unchanged). */
+    /** Changes what is given (null: unchanged); a recruiter's change is audited. */
     public OrganisationSettings update(String organisation, Integer noticeLeadBusinessDays,
-            Boolean selfIdentificationForm) {
+            Boolean selfIdentificationForm, String actor) {
         if (noticeLeadBusinessDays != null
                 && (noticeLeadBusinessDays < 0 || noticeLeadBusinessDays > MAX_NOTICE_LEAD_BUSINESS_DAYS)) {
             throw new DomainException.InvalidInput("noticeLeadBusinessDays",
                     "must be from 0 (no notice required) to " + MAX_NOTICE_LEAD_BUSINESS_DAYS);
         }
-        return ConcurrentWrites.retry("organisation", "the organisation's settings", () -> {
+        OrganisationSettings changed = ConcurrentWrites.retry("organisation", "the organisation's settings", () -> {
             OrganisationSettings current = get(organisation);
-            OrganisationSettings changed = new OrganisationSettings(organisation,
+            OrganisationSettings next = new OrganisationSettings(organisation,
                     noticeLeadBusinessDays == null ? current.noticeLeadBusinessDays() : noticeLeadBusinessDays,
                     selfIdentificationForm == null ? current.offersSelfIdentification() : selfIdentificationForm,
                     clock.instant(), current.revision() + 1);
-            return settings.put(changed, current.revision()) ? Optional.of(changed) : Optional.empty();
+            return settings.put(next, current.revision()) ? Optional.of(next) : Optional.empty();
         });
+        if (audit != null) {
+            audit.record(organisation, actor, dev.prescreen.domain.audit.AuditAction.SETTINGS_CHANGED,
+                    new dev.prescreen.domain.audit.AuditTrail.Subject(null, null, null), "noticeLeadBusinessDays "
+                            + changed.noticeLeadBusinessDays() + ", selfIdentificationForm "
+                            + changed.offersSelfIdentification());
+        }
+        return changed;
     }
 }

@@ -152,6 +152,20 @@ class InvitationServiceTest {
     }
 
     @Test
+    void aCandidateWhoseRequiredNoticeNeverWentOutIsNotInvited() {
+        candidates.createCandidates(List.of(new Candidate("cd_2", "acme", plan.planId(), "bt_1", "Bo",
+                "bo@candidates.example", null, null, CandidateState.SCHEDULED, "iv_2", null, null, null,
+                AdvanceNotice.due(10).intended(INVITED), 1)));
+
+        assertThat(service(INVITED.plus(java.time.Duration.ofDays(14))).invite("acme", "cd_2"))
+                .isEqualTo(InvitationService.Outcome.FAILED);
+        assertThat(sent).isEmpty();
+        Candidate bo = candidates.find("acme", "cd_2").orElseThrow();
+        assertThat(bo.state()).isEqualTo(CandidateState.FAILED);
+        assertThat(bo.failureReason()).contains("advance notice");
+    }
+
+    @Test
     void aThrottledInvitationIsGivenBackToTheQueueAndSentOnTheRetry() {
         Candidate candidate = new Candidate("cd_1", "acme", plan.planId(), "bt_1", "Ada", "ada@candidates.example", null,
                 null, CandidateState.SCHEDULED, "iv_1", null, null, null, null, 1);

@@ -101,7 +101,7 @@ class AlternativeRequestsTest {
 
     @Test
     void anEmailThatCannotGoNowIsSentByTheHourlyJob() {
-        mailer.rejectNext(1);
+        mailer.throttleNext(1);
         AlternativeRequest request = service.request(token, "Please call me instead.").request();
         assertThat(request.notifiedAt()).isNull();
         assertThat(mailer.sent()).isEmpty();
@@ -111,6 +111,37 @@ class AlternativeRequestsTest {
         assertThat(requests.find(Screenings.ORG, request.requestId()).orElseThrow().notifiedAt()).isNotNull();
         assertThat(service.notifyPending()).isZero();
         assertThat(mailer.sent()).hasSize(1);
+    }
+
+    @Test
+    void aRequestNoOneCanBeToldAboutLeavesTheQueueInsteadOfBlockingIt() {
+        // refused for good (the recipients' addresses), or its candidate erased before the email could go
+        mailer.rejectNext(1);
+        AlternativeRequest refused = service.request(token, "Please call me instead.").request();
+        assertThat(refused.notifiedAt()).isNotNull();
+        assertThat(requests.unnotified(10)).isEmpty();
+
+        AlternativeRequest erased = new AlternativeRequest("ar_2", Screenings.ORG, Screenings.PLAN_ID, "iv_x", "cd_x",
+                null, AlternativeRequest.Status.OPEN, AT, null, null, null, null, null, 1);
+        requests.create(erased);
+        assertThat(service.notifyPending()).isEqualTo(1);
+        assertThat(requests.unnotified(10)).isEmpty();
+        assertThat(mailer.sent()).isEmpty();
+    }
+
+    @Test
+    void aResolutionWhoseInterviewStepWasLostIsFinishedByResolvingAgain() {
+        AlternativeRequest request = service.request(token, "More time please").request();
+        // the request marked resolved, the interview step lost (a crash between the two writes)
+        requests.replace(request.resolved(AT, "sub", "granted", 30), request.revision());
+
+        // resolving it again finishes the interview's step instead of answering "already resolved"
+        assertThat(service.resolve(Screenings.ORG, request.requestId(), "granted", 30, "sub").status())
+                .isEqualTo(AlternativeRequest.Status.RESOLVED);
+        assertThat(interview().accommodation().requestOpen()).isFalse();
+        assertThat(interview().accommodation().extraAnswerSeconds()).isEqualTo(30);
+        assertThatThrownBy(() -> service.resolve(Screenings.ORG, request.requestId(), "again", null, "sub"))
+                .isInstanceOf(DomainException.Conflict.class);
     }
 
     @Test

@@ -65,7 +65,7 @@ class VoluntarySelfIdentificationTest {
     @Test
     void anOrganisationThatDoesNotAskForItStoresNothing() {
         consent();
-        organisations.update(Screenings.ORG, null, false);
+        organisations.update(Screenings.ORG, null, false, "sub");
         assertThatThrownBy(() -> form.give(token, SelfIdentification.checked("male", "white")))
                 .isInstanceOfSatisfying(DomainException.Conflict.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("selfIdentification"));

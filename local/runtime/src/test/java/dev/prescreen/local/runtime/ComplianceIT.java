@@ -189,7 +189,8 @@ class ComplianceIT {
         assertThat(data.path("report").path("report").path("scorerVersion").asText()).isNotBlank();
         assertThat(data.toString()).doesNotContain("asian");
         assertThat(data.path("candidate").path("audit")).extracting(e -> e.path("action").asText())
-                .contains("alternative_resolved", "report_read", "explanation_read", "candidate_exported");
+                .contains("alternative_resolved", "alternative_requests_read", "report_read", "explanation_read",
+                        "candidate_exported");
         assertThat(other.get("/candidates/" + adaCandidate + "/export").status()).isEqualTo(404);
 
         // the audit trail: ids only, by candidate and by plan
@@ -223,6 +224,8 @@ class ComplianceIT {
         assertThat(second.session().get(bobSession).json().path("selfIdentificationOffered").asBoolean()).isFalse();
         assertThat(second.session().post(bobSession + "/self-identification", Map.of("sex", "male")).status())
                 .isEqualTo(409);
+        assertThat(recruiter.get("/audit?from=2020-01-01").json().path("items"))
+                .extracting(e -> e.path("action").asText()).contains("settings_changed");
     }
 
     @Test

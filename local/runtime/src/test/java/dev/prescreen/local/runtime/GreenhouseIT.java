@@ -164,4 +164,28 @@ class GreenhouseIT {
         assertThat(partner("GET", "/integrations/greenhouse/list_tests", acmeKey, null).status()).isEqualTo(401);
         assertThat(globex.delete("/integrations/greenhouse/keys/" + keyId).status()).isEqualTo(404);
     }
+
+    @Test
+    void whereTheOrganisationGivesNoticeASentTestGivesItNowAndInvitesWhenItHasRun() throws Exception {
+        String organisation = "nyc-" + UUID.randomUUID();
+        ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
+        assertThat(recruiter.patch("/organisation/settings", Map.of("noticeLeadBusinessDays", 10)).status())
+                .isEqualTo(200);
+        String planId = recruiter.post("/plans", PlansApiIT.validPlan()).json().path("planId").asText();
+        String apiKey = recruiter.post("/integrations/greenhouse/keys", Map.of()).json().path("apiKey").asText();
+        String email = "nia-" + UUID.randomUUID() + "@candidates.example";
+        JsonResponse sent = partner("POST", "/integrations/greenhouse/send_test", apiKey, Map.of(
+                "partner_test_id", planId, "candidate", Map.of("first_name", "Nia", "last_name", "B", "email", email),
+                "url", "http://127.0.0.1:" + greenhouse.getAddress().getPort() + "/cb"));
+        assertThat(sent.status()).as(String.valueOf(sent.json())).isEqualTo(200);
+
+        LocalMailbox mailbox = new LocalMailbox(runtime.cloud().sesEndpoint());
+        LocalMailbox.Email notice = Poll.until("the advance notice", Duration.ofSeconds(30),
+                () -> mailbox.to(email).stream().findFirst());
+        assertThat(notice.subject()).startsWith("Notice: an automated screening interview");
+        assertThat(notice.interviewLink()).as("the invitation waits for the notice to run").isEmpty();
+        assertThat(partner("GET", "/integrations/greenhouse/test_status?partner_interview_id="
+                + sent.json().path("partner_interview_id").asText(), apiKey, null).json().path("partner_status")
+                .asText()).isNotEqualTo("complete");
+    }
 }

@@ -116,6 +116,11 @@ public final class ApiRequest {
         return organisation;
     }
 
+    /** Who acts, for the audit trail: the recruiter's subject id (never their address). */
+    public String actor() {
+        return claims().get(Claims.SUBJECT);
+    }
+
     /**
      * Reads the JSON body into a request type, rejecting unknown fields and wrong types, each reported with
      * the field it concerns.

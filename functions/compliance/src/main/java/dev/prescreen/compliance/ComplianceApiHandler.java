@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.prescreen.api.ApiRequest;
 import dev.prescreen.api.ApiResponses;
 import dev.prescreen.api.ApiRouter;
-import dev.prescreen.api.Claims;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.cloud.Table;
 import dev.prescreen.config.Settings;
@@ -72,26 +71,26 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
         this.explanations = new Explanations(reports, plans, interviews, QuestionBanks::builtIn, audit, clock);
         this.router = ApiRouter.builder()
                 .on("GET /plans/{planId}/impact-ratios", r -> ApiResponses.json(200,
-                        impactRatios.forPlan(r.organisation(), r.pathParameter("planId"), actor(r))))
+                        impactRatios.forPlan(r.organisation(), r.pathParameter("planId"), r.actor())))
                 .on("GET /plans/{planId}/impact-ratios.csv", r -> ImpactRatioCsv.response(
-                        impactRatios.forPlan(r.organisation(), r.pathParameter("planId"), actor(r))))
+                        impactRatios.forPlan(r.organisation(), r.pathParameter("planId"), r.actor())))
                 .on("GET /impact-ratios", r -> ApiResponses.json(200, impactRatios.forOrganisation(
-                        r.organisation(), day(r, "from"), day(r, "to"), actor(r))))
+                        r.organisation(), day(r, "from"), day(r, "to"), r.actor())))
                 .on("GET /impact-ratios.csv", r -> ImpactRatioCsv.response(impactRatios.forOrganisation(
-                        r.organisation(), day(r, "from"), day(r, "to"), actor(r))))
+                        r.organisation(), day(r, "from"), day(r, "to"), r.actor())))
                 .on("GET /audit", this::audit)
                 .on("GET /alternative-requests", this::requests)
                 .on("GET /alternative-requests/{requestId}", r -> ApiResponses.json(200, RequestView.of(
-                        alternatives.read(r.organisation(), r.pathParameter("requestId"), actor(r)))))
+                        alternatives.read(r.organisation(), r.pathParameter("requestId"), r.actor()))))
                 .on("POST /alternative-requests/{requestId}/resolution", r -> {
                     Resolution resolution = r.json(Resolution.class);
                     return ApiResponses.json(200, RequestView.of(alternatives.resolve(r.organisation(),
                             r.pathParameter("requestId"), resolution.note(), resolution.extraAnswerSeconds(),
-                            actor(r))));
+                            r.actor())));
                 })
                 .on("PUT /interviews/{interviewId}/accommodation", r -> {
                     var granted = alternatives.grantExtraTime(r.organisation(), r.pathParameter("interviewId"),
-                            r.json(Grant.class).extraAnswerSeconds(), actor(r));
+                            r.json(Grant.class).extraAnswerSeconds(), r.actor());
                     return ApiResponses.json(200, Map.of("interviewId", granted.interviewId(),
                             "extraAnswerSeconds", granted.accommodation().extraAnswerSeconds()));
                 })
@@ -101,7 +100,7 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
                         throw new DomainException.InvalidInput("format", "must be json, html or text");
                     }
                     Explanations.Explanation e = explanations.forRecruiter(r.organisation(),
-                            r.pathParameter("interviewId"), actor(r));
+                            r.pathParameter("interviewId"), r.actor());
                     return switch (format) {
                         case "html" -> ApiResponses.html(200, e.html());
                         case "text" -> ApiResponses.text(200, "text/plain; charset=utf-8", e.text(), Map.of());
@@ -142,7 +141,7 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
 
     private APIGatewayV2HTTPResponse requests(ApiRequest r) {
         Page<AlternativeRequest> page = alternatives.list(r.organisation(), r.query("status").orElse(null), limit(r),
-                r.query("cursor").orElse(null), actor(r));
+                r.query("cursor").orElse(null), r.actor());
         return listing(page.items().stream().map(RequestView::of).toList(), page.nextCursor());
     }
 
@@ -193,8 +192,4 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
         }).orElse(null);
     }
 
-    /** Who acts, for the audit trail: the recruiter's subject id (never their address). */
-    private static String actor(ApiRequest request) {
-        return request.claims().get(Claims.SUBJECT);
-    }
 }

@@ -131,7 +131,7 @@ public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             dev.prescreen.domain.organisation.OrganisationSettingsService organisations, dev.prescreen.api.ApiRequest r) {
         OrganisationSettingsView.Patch patch = r.json(OrganisationSettingsView.Patch.class);
         return organisations.update(r.organisation(), patch.noticeLeadBusinessDays(), patch.selfIdentificationForm(),
-                r.claims().get(dev.prescreen.api.Claims.SUBJECT));
+                r.actor());
     }
 
     /** An organisation's settings as the API shows them. */

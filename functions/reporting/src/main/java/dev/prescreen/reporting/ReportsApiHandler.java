@@ -73,18 +73,18 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 new SubjectAccess(candidates, interviews, requests, audit, Clock.systemUTC()), audit);
         this.router = ApiRouter.builder()
                 .on("GET /interviews/{interviewId}/report", r -> ApiResponses.json(200, ReportRepresentation.of(
-                        audited.read(r.organisation(), r.pathParameter("interviewId"), actor(r)))))
+                        audited.read(r.organisation(), r.pathParameter("interviewId"), r.actor()))))
                 .on("POST /interviews/{interviewId}/reviews", this::review)
                 .on("GET /plans/{planId}/candidates", this::candidates)
                 .on("GET /plans/{planId}/candidates.csv", this::csv)
                 .on("GET /usage", this::usage)
                 .on("DELETE /candidates/{candidateId}", r -> {
-                    audited.erase(r.organisation(), r.pathParameter("candidateId"), actor(r));
+                    audited.erase(r.organisation(), r.pathParameter("candidateId"), r.actor());
                     return ApiResponses.noContent();
                 })
                 .on("GET /candidates/{candidateId}/export", r -> {
                     AuditedReports.Export export = audited.export(r.organisation(), r.pathParameter("candidateId"),
-                            actor(r));
+                            r.actor());
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("candidate", export.data());
                     body.put("report", export.report() == null ? null : ReportRepresentation.of(export.report()));
@@ -108,13 +108,9 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
         String reviewer = request.claims().getOrDefault(Claims.EMAIL, request.claims().getOrDefault(Claims.SUBJECT, "?"));
         return ApiResponses.json(200, ReportRepresentation.of(audited.review(request.organisation(),
                 request.pathParameter("interviewId"), review.position(), review.score(), review.reason(), reviewer,
-                actor(request))));
+                request.actor())));
     }
 
-    /** Who acts, for the audit trail: the recruiter's subject id (never their address). */
-    private static String actor(ApiRequest request) {
-        return request.claims().get(Claims.SUBJECT);
-    }
 
     private Page<CandidateListing.CandidateSummary> rows(ApiRequest request, int limit, boolean exported) {
         Boolean passed = request.query("passed").map(value -> switch (value) {
@@ -124,7 +120,7 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
         }).orElse(null);
         return audited.ranking(request.organisation(), request.pathParameter("planId"),
                 request.query("state").orElse("completed"), passed, limit, request.query("cursor").orElse(null),
-                exported, actor(request));
+                exported, request.actor());
     }
 
     private APIGatewayV2HTTPResponse candidates(ApiRequest request) {

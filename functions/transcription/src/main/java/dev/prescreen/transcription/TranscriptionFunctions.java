@@ -22,6 +22,7 @@ final class TranscriptionFunctions {
                 new DynamoInterviewRepository(clients.dynamoDb(), settings.tableName(Table.MAIN)),
                 new TranscribeSpeechToText(clients.transcribe()),
                 new S3TranscriptFiles(clients.s3(), settings.bucketName(Bucket.TRANSCRIPTS)),
+                new S3RecordingFiles(clients.s3(), settings.bucketName(Bucket.RECORDINGS)),
                 new TranscriptQualityGate(new OpenNlpLanguageDetector()),
                 // Starting jobs hands nothing to scoring; collecting them does.
                 new SqsPipelineEvents(clients.sqs(), settings.find(Settings.queueUrlKey(Queue.SCORING)).orElse(null)),

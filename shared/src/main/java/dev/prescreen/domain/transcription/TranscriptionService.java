@@ -26,10 +26,17 @@ public final class TranscriptionService {
     public static final int MAX_ATTEMPTS = 3;
     private static final String ANSWER = "answerId";
     private static final String THE_ANSWER = "the answer";
+    /**
+     * The longest answer a plan allows with the most extra time an accommodation grants, plus a minute of slack: a
+     * file claiming more was not recorded by the page, and its claim is not billed (the transcript's length is).
+     */
+    static final double LONGEST_CREDIBLE_SECONDS = dev.prescreen.domain.plan.PlanRules.MAX_ANSWER_SECONDS
+            + dev.prescreen.domain.interview.Accommodation.MAX_EXTRA_ANSWER_SECONDS + 60;
 
     private final InterviewRepository interviews;
     private final SpeechToText speech;
     private final TranscriptFiles files;
+    private final RecordingFiles recordings;
     private final TranscriptQualityGate gate;
     private final PipelineEvents pipeline;
     private final String recordingsBucket;
@@ -37,11 +44,12 @@ public final class TranscriptionService {
     private final Clock clock;
 
     public TranscriptionService(InterviewRepository interviews, SpeechToText speech, TranscriptFiles files,
-            TranscriptQualityGate gate, PipelineEvents pipeline, String recordingsBucket, String transcriptsBucket,
+            RecordingFiles recordings, TranscriptQualityGate gate, PipelineEvents pipeline, String recordingsBucket, String transcriptsBucket,
             Clock clock) {
         this.interviews = interviews;
         this.speech = speech;
         this.files = files;
+        this.recordings = recordings;
         this.gate = gate;
         this.pipeline = pipeline;
         this.recordingsBucket = recordingsBucket;
@@ -56,13 +64,17 @@ public final class TranscriptionService {
         return JOB_PREFIX + answerId + (attempt > 1 ? "-r" + (attempt - 1) : "");
     }
 
-    /** A recording arrived: start its transcription, once. */
+    /**
+     * A recording arrived: start its transcription, once, recording its duration read from the file (Transcribe
+     * bills the media's length, so usage is metered from the file, never from the page's claim).
+     */
     public Outcome recordingUploaded(String bucket, String key) {
         Optional<RecordingKey> parsed = RecordingKey.parse(key);
         if (parsed.isEmpty()) {
             return Outcome.IGNORED;
         }
         RecordingKey recording = parsed.get();
+        Double[] duration = new Double[1]; // read once, though a write conflict may run the step again
         return ConcurrentWrites.retry(ANSWER, THE_ANSWER, () -> {
             Optional<Answer> found = interviews.answer(recording.organisation(), recording.interviewId(),
                     recording.answerId());
@@ -81,8 +93,12 @@ public final class TranscriptionService {
             // the job is recorded before it starts, so its state-change event always finds it (a job can fail in
             // less time than a write takes); a job recorded but never started is started by the reconciler
             String name = jobName(answer.answerId(), 1);
+            if (duration[0] == null) {
+                duration[0] = duration(recording).orElse(null);
+            }
             Answer withJob = answer.change(b -> {
                 b.transcription = new Answer.TranscriptionJob(name, clock.instant(), 1);
+                b.audioSeconds = duration[0];
                 return b;
             });
             if (!interviews.replaceAnswer(withJob, answer.revision())) {
@@ -90,6 +106,18 @@ public final class TranscriptionService {
             }
             return Optional.of(startJob(name, recording, answer.language()) ? Outcome.STARTED : Outcome.ALREADY_STARTED);
         });
+    }
+
+    /** The recording's duration from its bytes; empty (metered from the transcript later) when they do not say. */
+    private Optional<Double> duration(RecordingKey recording) {
+        Optional<Double> seconds = recordings.ends(recording.key(), RecordingDuration.HEAD_BYTES,
+                RecordingDuration.TAIL_BYTES).flatMap(ends -> RecordingDuration.seconds(recording.extension(),
+                        ends.head(), ends.tail(), ends.size())).filter(s -> s <= LONGEST_CREDIBLE_SECONDS);
+        if (seconds.isEmpty()) {
+            Log.warn("transcription.duration_unknown", Map.of("answerId", recording.answerId(),
+                    "format", recording.extension()));
+        }
+        return seconds;
     }
 
     private boolean startJob(String name, RecordingKey recording, String language) {
@@ -145,7 +173,9 @@ public final class TranscriptionService {
     private boolean collect(Answer answer, RecordingKey recording) {
         Transcript transcript = TranscribeOutput.parse(files.read(recording.transcriptKey()));
         TranscriptQualityGate.Assessment assessment = gate.assess(transcript, answer.language());
-        double seconds = TranscribeOutput.spokenSeconds(transcript);
+        // the file's duration, read at upload; the speech's length only when the file did not say
+        double seconds = answer.audioSeconds() != null ? answer.audioSeconds()
+                : TranscribeOutput.spokenSeconds(transcript);
         return interviews.replaceAnswer(answer.change(b -> {
             b.transcript = transcript;
             b.audioSeconds = seconds;

@@ -56,6 +56,11 @@ class TranscriptionServiceTest {
     private final InMemoryInterviewRepository interviews = new InMemoryInterviewRepository();
     private final FakeSpeech speech = new FakeSpeech();
     private final List<String> readyForScoring = new ArrayList<>();
+    /** The recordings bucket as a test double: the files by key, read by their ends as S3 ranges would. */
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final RecordingFiles recordings = (key, head, tail) -> Optional.ofNullable(files.get(key)).map(bytes ->
+            new RecordingFiles.Ends(java.util.Arrays.copyOf(bytes, Math.min(head, bytes.length)),
+                    java.util.Arrays.copyOfRange(bytes, Math.max(0, bytes.length - tail), bytes.length), bytes.length));
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
     private TranscriptionService service;
 
@@ -72,7 +77,7 @@ class TranscriptionServiceTest {
             public void interviewSubmitted(String organisation, String interviewId) {
             }
         };
-        service = new TranscriptionService(interviews, speech, key -> output,
+        service = new TranscriptionService(interviews, speech, key -> output, recordings,
                 new TranscriptQualityGate(text -> new LanguageDetector.Guess("eng", 0.99)), pipeline, "recordings",
                 "transcripts", clock);
         interviews.createAnswer(new Answer(ANSWER, INTERVIEW, ORG, "pl_1", 3, AnswerKind.MAIN, "Question?",
@@ -95,6 +100,46 @@ class TranscriptionServiceTest {
         assertThat(request.mediaFormat()).isEqualTo("webm");
         assertThat(request.outputKey()).isEqualTo("transcripts/" + ORG + "/" + INTERVIEW + "/" + ANSWER + ".json");
         assertThat(answer().transcription().jobName()).isEqualTo(request.jobName());
+    }
+
+    /** A 16 kHz mono 16-bit PCM WAV of silence, as the candidate page encodes its takes. */
+    static byte[] wav(double seconds) {
+        int dataBytes = (int) Math.round(seconds * 16000) * 2;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + dataBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
+        return b.array();
+    }
+
+    @Test
+    void theRecordingsDurationIsReadFromTheFileAtUploadAndKeptWhenTheTranscriptArrives() {
+        String wavKey = KEY.replace(".webm", ".wav");
+        interviews.replaceAnswer(answer().change(b -> {
+            b.recordingKey = wavKey;
+            b.recordingContentType = "audio/wav";
+            return b;
+        }), answer().revision());
+        files.put(wavKey, wav(37.25));
+
+        service.recordingUploaded("recordings", wavKey);
+        assertThat(answer().audioSeconds()).isEqualTo(37.25);
+        speech.finish("prescreen-" + ANSWER, SpeechToText.State.COMPLETED, null);
+        service.jobChanged("prescreen-" + ANSWER);
+        // the transcript's last word ends at 4.62 s; the file is what Transcribe bills
+        assertThat(answer().transcript().words()).hasSize(15);
+        assertThat(answer().audioSeconds()).isEqualTo(37.25);
+    }
+
+    @Test
+    void aFileWhoseBytesDoNotSayItsDurationIsMeteredByTheSpeechInIt() {
+        files.put(KEY, "not a webm file".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        service.recordingUploaded("recordings", KEY);
+        assertThat(answer().audioSeconds()).isNull();
+        speech.finish("prescreen-" + ANSWER, SpeechToText.State.COMPLETED, null);
+        service.jobChanged("prescreen-" + ANSWER);
+        assertThat(answer().audioSeconds()).isEqualTo(4.62);
     }
 
     @Test

@@ -26,6 +26,10 @@
 //   SELF_ID         1: on the done screen chooses "female" and "asian" in the self-identification and sends it,
 //                   checking the thanks; skip: skips it, checking the form is gone. The result says
 //                   selfIdentification: "sent" or "skipped"
+//   AUTO_STOP=1     spoken answers are not stopped by the candidate: after pressing record they wait for the page to
+//                   count down (the fake microphone's file falls silent after its speech) and finish by itself; the
+//                   result counts autoStops and says what the status read while listening (texts.listening) and
+//                   what the countdown showed (texts.countdown)
 // The done screen shows the explanation's link or the word that it is pending: the result's explanationAvailable.
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -47,6 +51,7 @@ const microphoneDenied = env.MICROPHONE === 'denied';
 const retakes = Number(env.RETAKES || 0);
 const shots = env.SCREENSHOTS;
 const alternative = env.ALTERNATIVE === '1';
+const autoStop = env.AUTO_STOP === '1';
 const selfId = env.SELF_ID === '1' ? 'sent' : env.SELF_ID === 'skip' ? 'skipped' : undefined;
 const deadline = Date.now() + 150_000;
 // WCAG 2.0, 2.1 and 2.2 at levels A and AA.
@@ -65,7 +70,7 @@ const browser = await chromium.launch({
 });
 const result = {
   voice: 0, typed: 0, retakes: 0, questions: [], texts: {}, screens: [], axe: {}, blocking: [], keyboard: [],
-  practiceUploads: 0, focusProblems: [], alternativeRequested: false, selfIdentification: null,
+  practiceUploads: 0, focusProblems: [], alternativeRequested: false, selfIdentification: null, autoStops: 0,
 };
 const text = async (page, selector) => ((await page.textContent(selector)) || '').trim();
 
@@ -224,6 +229,18 @@ async function typeAnswer(page, answer) {
 async function speakAnswer(page) {
   await use(page, 'record-button');
   await page.waitForSelector('#stop-button:not([disabled])');
+  if (autoStop) {
+    if (result.texts.listening === undefined) result.texts.listening = await text(page, '#record-status');
+    // the candidate has said their answer and is silent: the page counts down, then stops by itself
+    await page.waitForSelector('#countdown:not([hidden])', { timeout: 60_000 });
+    if (result.texts.countdown === undefined) {
+      result.texts.countdown = await text(page, '#countdown');
+      result.texts.finishingStatus = await text(page, '#record-status');
+    }
+    await page.waitForSelector('#stop-button[disabled], #stop-button[hidden]', { state: 'attached', timeout: 30_000 });
+    result.autoStops++;
+    return;
+  }
   await page.waitForTimeout(2500); // the answer's length: two and a half seconds of the fake microphone
   await use(page, 'stop-button');
 }

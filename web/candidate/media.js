@@ -132,22 +132,38 @@
   // Starts recording one take: the camera too while camera.use holds (a camera that fails turns it off and sets
   // camera.fallback), the self-view shown for video, the level drawn by onLevel. Rejects with error.problem when
   // the microphone cannot be opened. finish() stops and resolves to the take as a Blob.
-  async function startTake(camera, selfView, onLevel) {
+  // Sound is kept from the candidate's first word to their last (speech.js), and the listener hears when speech
+  // starts, when the silence countdown runs and when the take finished by itself. Video is recorded whole (the
+  // browser's encoder cannot be cut without decoding it) and finishes by itself the same way. A browser without
+  // AudioWorklet records whole takes and never finishes by itself.
+  async function startTake(camera, selfView, onLevel, listener) {
     const opened = await open(camera.use);
     if (camera.use && !opened.video) {
       camera.use = false;
       camera.fallback = FALLBACKS[opened.cameraProblem];
     }
     show(selfView, opened.video ? opened.stream : null);
-    const recording = record(opened.stream, opened.video);
-    const meter = level(opened.stream, onLevel);
+    const speech = window.PrescreenSpeech;
+    let listening = null;
+    if (speech.supported()) {
+      listening = await speech.listen(opened.stream, { ...(listener || {}), level: onLevel }, !opened.video)
+        .catch(() => null);
+    }
+    const recording = listening && !opened.video ? null : record(opened.stream, opened.video);
+    const meter = listening ? null : level(opened.stream, onLevel);
     let finished = null;
     return {
       video: opened.video,
+      listens: Boolean(listening),
       finish: () => {
         if (!finished) {
-          finished = recording.stop().then((blob) => {
-            meter.stop();
+          const taken = recording ? recording.stop() : listening.finish().then((take) => take.blob);
+          finished = Promise.all([taken, recording && listening ? listening.finish() : null]).then(([blob]) => {
+            if (meter) {
+              meter.stop();
+            } else {
+              onLevel(0);
+            }
             stop(opened.stream);
             show(selfView, null);
             return blob;

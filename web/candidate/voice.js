@@ -9,19 +9,47 @@
   const UPLOAD_ATTEMPTS = 3;
 
   // Starts a take from its record button (the question's or the practice's): the button off, stop on and focused,
-  // the status saying what is recorded; null, with the reason in the status, when there is no microphone.
+  // the status saying what is recorded; null, with the reason in the status, when there is no microphone. The take
+  // listens first and keeps the candidate's speech; after a silence it counts down in controls.countdown (announced
+  // once in the status) and then presses stop itself, so the take ends the same way as by the button.
   async function beginTake(camera, controls) {
     let take;
+    const recordingText = () => (take && take.video ? t('voice.recordingVideo') : t('voice.recording'));
+    const countdown = controls.countdown;
+    const listener = {
+      speech: () => {
+        controls.status.textContent = recordingText();
+        countdown.hidden = true;
+      },
+      finishing: (seconds) => {
+        if (countdown.hidden) {
+          controls.status.textContent = t('voice.finishingAnnounce');
+        }
+        countdown.textContent = t('voice.finishing', { seconds: number(seconds) });
+        countdown.hidden = false;
+      },
+      finished: () => {
+        countdown.hidden = true;
+        if (!controls.stop.disabled) {
+          controls.stop.click();
+        }
+      },
+    };
     try {
-      take = await media.startTake(camera, controls.selfView, controls.level);
+      take = await media.startTake(camera, controls.selfView, controls.level, listener);
     } catch (error) {
       controls.status.textContent = t('voice.noMicrophone', { error: error.message });
       return null;
     }
-    controls.status.textContent = take.video ? t('voice.recordingVideo') : t('voice.recording');
+    controls.status.textContent = take.listens ? t('voice.listening') : recordingText();
     controls.record.disabled = true;
     controls.stop.disabled = false;
     controls.stop.focus();
+    const finish = take.finish;
+    take.finish = () => {
+      countdown.hidden = true;
+      return finish();
+    };
     return take;
   }
 
@@ -51,7 +79,7 @@
     $('record-button').onclick = async () => {
       take = await beginTake(page.camera, {
         record: $('record-button'), stop: $('stop-button'), status: $('record-status'), selfView: $('self-view'),
-        level: (value) => { $('level').style.width = value + '%'; },
+        countdown: $('countdown'), level: (value) => { $('level').style.width = value + '%'; },
       });
       if (!take) {
         $('typed').open = true;

@@ -76,7 +76,7 @@
     $('practice-record').onclick = async () => {
       take = await window.PrescreenVoice.beginTake(page.camera, {
         record: $('practice-record'), stop: $('practice-stop'), status: $('practice-status'),
-        selfView: $('practice-self-view'), level,
+        selfView: $('practice-self-view'), countdown: $('practice-countdown'), level,
       });
     };
     $('practice-stop').onclick = async () => {

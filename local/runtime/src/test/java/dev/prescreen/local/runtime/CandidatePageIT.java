@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prescreen.cloud.Bucket;
+import dev.prescreen.domain.Transcript;
 import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.InterviewState;
 import dev.prescreen.domain.interview.InvitationTokens;
@@ -128,8 +129,74 @@ class CandidatePageIT {
         for (Answer answer : spoken) {
             var head = runtime.clients().s3().headObject(r -> r.bucket(bucket).key(answer.recordingKey()));
             assertThat(head.contentLength()).isGreaterThan(1000);
-            assertThat(head.contentType()).startsWith("audio/webm");
+            // the page encodes speech as 16 kHz mono PCM WAV (speech.js)
+            assertThat(head.contentType()).isEqualTo("audio/wav");
         }
+    }
+
+    @Test
+    void aSpokenAnswerIsKeptFromItsFirstWordToItsLastAndTranscribedAsBefore(LocalRuntime runtime, @TempDir Path temp)
+            throws Exception {
+        assumeChromium();
+        SpokenAnswers.assumeSpeechTools();
+        byte[] speech = SpokenAnswers.speech(temp, "I moved our ingestion to queues and it cut our costs by forty percent");
+        double speechSeconds = SpokenAnswers.seconds(speech);
+        // The microphone: two seconds of silence before the candidate speaks and ten after, as when they press record,
+        // think, answer, and wait (the fake microphone loops the file).
+        byte[] padded = SpokenAnswers.padded(speech, 2, 10);
+        double paddedSeconds = SpokenAnswers.seconds(padded);
+        String organisation = "org-" + UUID.randomUUID();
+        ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
+        Map<String, Object> body = new HashMap<>(PlansApiIT.validPlan());
+        body.put("followUps", Map.of("enabled", false));
+        Plan plan = Fixtures.frozenPlan(runtime, recruiter, organisation, body);
+        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        Path wav = temp.resolve("microphone.wav");
+        Files.write(wav, padded);
+
+        // The candidate presses record, speaks, falls silent and never presses stop: the page finishes by itself.
+        Run run = runPage(runtime, token, wav, 1, screenshot("page-silence.png"), "en-US", Map.of("AUTO_STOP", "1"));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.result().path("autoStops").asInt()).as(run.output()).isEqualTo(1);
+        Map<String, String> messages = CandidatePageSources.catalogue("en-US");
+        JsonNode texts = run.result().path("texts");
+        assertThat(texts.path("listening").asText()).isEqualTo(messages.get("voice.listening"));
+        assertThat(texts.path("finishingStatus").asText()).isEqualTo(messages.get("voice.finishingAnnounce"));
+        assertThat(texts.path("countdown").asText()).matches(java.util.regex.Pattern.quote(
+                messages.get("voice.finishing")).replace("{seconds}", "\\E\\d\\Q"));
+
+        var interviews = Fixtures.interviews(runtime);
+        String interviewId = interviews.findToken(InvitationTokens.hash(token)).orElseThrow().interviewId();
+        Answer spoken = interviews.answers(organisation, interviewId).stream()
+                .filter(a -> Answer.RECORDING.equals(a.mode())).findFirst().orElseThrow();
+        Answer trimmed = SpokenAnswers.transcribed(runtime, organisation, interviewId, spoken.answerId(),
+                java.time.Duration.ofSeconds(90));
+        byte[] stored = runtime.clients().s3().getObjectAsBytes(r -> r.bucket(runtime.settings()
+                .bucketName(Bucket.RECORDINGS)).key(trimmed.recordingKey())).asByteArray();
+        double kept = SpokenAnswers.seconds(stored);
+        // The stored recording: the speech with at most two seconds around it, not the twelve the microphone gave.
+        assertThat(trimmed.audioSeconds()).as("metered from the file").isCloseTo(kept,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(kept).isLessThan(paddedSeconds - 8).isGreaterThan(speechSeconds - 0.5);
+        assertThat(kept - speechSeconds).as("silence kept around the speech").isLessThanOrEqualTo(2.0);
+        System.out.printf(java.util.Locale.ROOT, "silence trimming: microphone %.2f s, speech %.2f s, kept %.2f s%n",
+                paddedSeconds, speechSeconds, kept);
+
+        // Nothing spoken was cut: the kept recording begins and ends in silence (its pre-roll and its tail) ...
+        assertThat(SpokenAnswers.peak(stored, 0, 0.2)).as("loudest sample of the first 0.2 s").isLessThan(0.01);
+        assertThat(SpokenAnswers.peak(stored, kept - 0.2, kept)).as("loudest sample of the last 0.2 s").isLessThan(0.01);
+        // ... and what was left out was only silence: with the microphone's silence put back around it, the recording
+        // is transcribed to the same words. (The recogniser here is pocketsphinx, far from Transcribe, and sensitive to
+        // the browser's audio processing, so the words are compared with the same audio, not with the synthesised text.)
+        SpokenAnswers.Upload whole = SpokenAnswers.upload(runtime, SpokenAnswers.padded(stored, 2, 10));
+        Answer reference = SpokenAnswers.transcribed(runtime, whole.organisation(), whole.interviewId(),
+                whole.answerId(), java.time.Duration.ofSeconds(90));
+        assertThat(words(trimmed)).as("transcript of the trimmed recording").isNotEmpty()
+                .isEqualTo(words(reference));
+    }
+
+    private static List<String> words(Answer answer) {
+        return answer.transcript().words().stream().filter(w -> !w.punctuation()).map(Transcript.Word::content).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -334,7 +401,8 @@ class CandidatePageIT {
                 .isEqualTo(format(english.get("voice.tooLarge"), Map.of("megabytes", "25")));
         Answer spoken = answers(runtime, organisation, token).stream()
                 .filter(a -> Answer.RECORDING.equals(a.mode())).findFirst().orElseThrow();
-        assertThat(spoken.recordingContentType()).isEqualTo("audio/webm");
+        // sound only: the page keeps the speech as WAV (speech.js)
+        assertThat(spoken.recordingContentType()).isEqualTo("audio/wav");
         assertThat(spoken.videoFallback()).isEqualTo("camera_denied");
     }
 

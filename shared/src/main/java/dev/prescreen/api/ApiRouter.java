@@ -31,7 +31,9 @@ public final class ApiRouter {
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         ApiRequest request = new ApiRequest(event);
-        Function<ApiRequest, APIGatewayV2HTTPResponse> action = actions.get(request.routeKey());
+        // an event without a route key (not from API Gateway) names no route
+        Function<ApiRequest, APIGatewayV2HTTPResponse> action = request.routeKey() == null ? null
+                : actions.get(request.routeKey());
         if (action == null) {
             return ApiResponses.problem(404, "Not Found", "no such route", List.of());
         }

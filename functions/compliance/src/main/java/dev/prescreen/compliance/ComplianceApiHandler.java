@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.api.ApiRequest;
 import dev.prescreen.api.ApiResponses;
 import dev.prescreen.api.ApiRouter;
@@ -44,6 +45,10 @@ import java.util.Optional;
  */
 public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private static final int DEFAULT_PAGE = 100;
 
     private final ApiRouter router;
@@ -52,8 +57,10 @@ public final class ComplianceApiHandler implements RequestHandler<APIGatewayV2HT
     private final AlternativeRequests alternatives;
     private final Explanations explanations;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public ComplianceApiHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public ComplianceApiHandler(AwsClients clients, Settings settings) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.webhook.WebhookDeliveries;
@@ -17,10 +18,16 @@ import dev.prescreen.messages.WebhookDeliveryMessage;
  */
 public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private final WebhookDeliveries deliveries;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public WebhookDeliveryHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public WebhookDeliveryHandler(AwsClients clients, Settings settings) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.webhook.WebhookDeliveries;
@@ -14,10 +15,16 @@ import dev.prescreen.messages.SqsBatch;
 /** Events for webhooks: one delivery per endpoint that wants the event, recorded and queued (idempotent). */
 public final class WebhookFanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private final WebhookDeliveries deliveries;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public WebhookFanOutHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public WebhookFanOutHandler(AwsClients clients, Settings settings) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.api.ApiRequest;
 import dev.prescreen.api.ApiResponses;
 import dev.prescreen.api.ApiRouter;
@@ -18,12 +19,18 @@ import java.util.Map;
 /** An organisation's webhook endpoints: register, list, change, delete, rotate the signing secret. */
 public final class WebhooksApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     /** Deliveries the log shows, newest first. */
     private static final int LOG_LIMIT = 100;
     private final ApiRouter router;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public WebhooksApiHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public WebhooksApiHandler(AwsClients clients, Settings settings) {

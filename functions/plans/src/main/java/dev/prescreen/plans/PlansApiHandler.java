@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.api.ApiRequest;
 import dev.prescreen.api.ApiResponses;
 import dev.prescreen.api.ApiRouter;
@@ -29,12 +30,18 @@ import java.util.Map;
 /** The recruiter's plan API and the question banks plans are built from. */
 public final class PlansApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private final ApiRouter router;
     private final PlanService plans;
     private final QuestionBanks banks;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public PlansApiHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public PlansApiHandler(AwsClients clients, Settings settings) {

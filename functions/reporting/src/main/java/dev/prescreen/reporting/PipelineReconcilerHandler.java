@@ -2,6 +2,7 @@ package dev.prescreen.reporting;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.cloud.Queue;
 import dev.prescreen.cloud.Table;
@@ -21,13 +22,19 @@ import java.util.Map;
  */
 public final class PipelineReconcilerHandler implements RequestHandler<Map<String, Object>, String> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private static final int BATCH = 200;
 
     private final PipelineReconciler reconciler;
     private final Duration olderThan;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public PipelineReconcilerHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public PipelineReconcilerHandler(AwsClients clients, Settings settings) {
@@ -40,7 +47,9 @@ public final class PipelineReconcilerHandler implements RequestHandler<Map<Strin
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
-        PipelineReconciler.Result r = reconciler.reconcile(olderThan, BATCH);
+        // priming: the same reconciliation over records older than any there is
+        PipelineReconciler.Result r = reconciler.reconcile(Priming.requested(input)
+                ? Priming.olderThanAnyRecord(Clock.systemUTC()) : olderThan, BATCH);
         Log.info("pipeline.reconciled", Map.of("answersRescored", r.answersRescored(),
                 "interviewsFinished", r.interviewsFinished(), "reportsDelivered", r.reportsDelivered()));
         return r.toString();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.api.ApiRequest;
 import dev.prescreen.api.ApiResponses;
 import dev.prescreen.api.ApiRouter;
@@ -43,6 +44,10 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 500;
     private static final int CSV_ROWS = CandidateListing.MAX_RANKED;
@@ -51,8 +56,10 @@ public final class ReportsApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private final ReportService reports;
     private final AuditedReports audited;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public ReportsApiHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public ReportsApiHandler(AwsClients clients, Settings settings) {

@@ -2,6 +2,7 @@ package dev.prescreen.reporting;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.cloud.Bucket;
 import dev.prescreen.cloud.Table;
@@ -15,10 +16,16 @@ import java.util.Map;
 /** Daily: deletes recordings kept longer than their plan's retention period. */
 public final class RetentionSweeperHandler implements RequestHandler<Map<String, Object>, String> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private final RetentionSweeper sweeper;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public RetentionSweeperHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public RetentionSweeperHandler(AwsClients clients, Settings settings) {
@@ -28,7 +35,9 @@ public final class RetentionSweeperHandler implements RequestHandler<Map<String,
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
-        int deleted = sweeper.sweep();
+        // priming: the same sweep over the reserved organisation's recordings, of which there are none
+        String prefix = RetentionSweeper.RECORDINGS + (Priming.requested(input) ? Priming.ORGANISATION + "/" : "");
+        int deleted = sweeper.sweep(prefix);
         Log.info("retention.swept", Map.of("deleted", deleted));
         return "deleted " + deleted;
     }

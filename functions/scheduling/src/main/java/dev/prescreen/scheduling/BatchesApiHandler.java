@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.api.ApiRequest;
 import dev.prescreen.api.ApiResponses;
 import dev.prescreen.api.ApiRouter;
@@ -22,14 +23,20 @@ import java.util.Map;
 /** The recruiter's batch API: upload candidates (JSON or CSV), read a batch's progress, cancel it. */
 public final class BatchesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     /** 10,000 candidates with long names and addresses fit; API Gateway itself stops at 10 MB. */
     private static final int MAX_BATCH_BYTES = 5 * 1024 * 1024;
 
     private final ApiRouter router;
     private final BatchService batches;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public BatchesApiHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public BatchesApiHandler(AwsClients clients, Settings settings) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.candidate.InvitationService;
@@ -17,10 +18,16 @@ import dev.prescreen.messages.SqsBatch;
  */
 public final class EmailEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private final InvitationService invitations;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public EmailEventsHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public EmailEventsHandler(AwsClients clients, Settings settings) {

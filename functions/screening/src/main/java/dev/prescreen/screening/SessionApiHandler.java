@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.api.ApiResponses;
 import dev.prescreen.api.ApiRouter;
 import dev.prescreen.aws.AwsClients;
@@ -36,10 +37,16 @@ import java.time.Duration;
 /** The candidate's session API; the invitation token in the path is the credential. */
 public final class SessionApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private final ApiRouter router;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public SessionApiHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public SessionApiHandler(AwsClients clients, Settings settings) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.transcription.TranscriptionService;
@@ -18,10 +19,16 @@ import java.util.Map;
 /** New recordings (S3 event notifications on the transcription-jobs queue) start transcription jobs. */
 public final class RecordingUploadedHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private final TranscriptionService transcription;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public RecordingUploadedHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        this.priming = Priming.atInitialisation(this);
     }
 
     public RecordingUploadedHandler(AwsClients clients, Settings settings) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prescreen.lambda.Priming;
 import dev.prescreen.aws.AwsClients;
 import dev.prescreen.config.Settings;
 import dev.prescreen.domain.transcription.TranscriptionService;
@@ -16,10 +17,18 @@ import java.util.Map;
 /** Transcribe job state changes (EventBridge → queue): collects finished jobs and hands answers to scoring. */
 public final class TranscriptionEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    /** Held here: the CRaC context keeps its resources only weakly. */
+    @SuppressWarnings("unused")
+    private Priming<?> priming;
+
     private final TranscriptionService transcription;
 
+    /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public TranscriptionEventsHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
+        // the transcript gate's language model is reached only for a transcript that exists: detect a sample one's
+        this.priming = Priming.atInitialisation(this, () -> new OpenNlpLanguageDetector()
+                .detect("I moved our ingestion to queues and it cut our costs by forty percent."));
     }
 
     public TranscriptionEventsHandler(AwsClients clients, Settings settings) {

@@ -160,7 +160,11 @@ public final class InvitationService {
 
     /** Reminds candidates who have not started and whose link expires within a day; expires overdue links. */
     public int remind() {
-        Instant now = clock.instant();
+        return remind(clock.instant());
+    }
+
+    /** {@link #remind()} as of a moment: what was due then (priming runs it as of 1970, when nothing was). */
+    public int remind(Instant now) {
         int reminded = 0;
         // Every interview handled leaves the index page (reminded, or expired), so the next page is new.
         List<Interview> page;

@@ -28,11 +28,15 @@ public final class RetentionSweeper {
     }
 
     /** Returns how many recordings it deleted. */
-    public int sweep() {
+    /** Where every recording is kept. */
+    public static final String RECORDINGS = "recordings/";
+
+    /** Deletes the recordings under the prefix (of {@link #RECORDINGS}) kept longer than their plan allows. */
+    public int sweep(String prefix) {
         Instant now = clock.instant();
         Map<String, Optional<Integer>> retention = new HashMap<>();
         int deleted = 0;
-        for (RecordingStore.StoredObject object : recordings.list("recordings/")) {
+        for (RecordingStore.StoredObject object : recordings.list(prefix)) {
             Optional<RecordingKey> key = RecordingKey.parse(object.key());
             if (key.isEmpty()) {
                 continue;

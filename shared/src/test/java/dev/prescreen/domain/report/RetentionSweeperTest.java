@@ -95,7 +95,7 @@ class RetentionSweeperTest {
         recordings.objects.add(new RecordingStore.StoredObject(fresh, NOW.minus(Duration.ofDays(29))));
         recordings.objects.add(new RecordingStore.StoredObject(longKept, NOW.minus(Duration.ofDays(100))));
 
-        int deleted = new RetentionSweeper(recordings, plans, Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
+        int deleted = new RetentionSweeper(recordings, plans, Clock.fixed(NOW, ZoneOffset.UTC)).sweep(RetentionSweeper.RECORDINGS);
 
         assertThat(deleted).as("the old sound and the old video").isEqualTo(2);
         assertThat(recordings.objects).extracting(RecordingStore.StoredObject::key).containsExactlyInAnyOrder(fresh, longKept);

@@ -1,0 +1,244 @@
+package dev.prescreen.lambda;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.prescreen.cloud.LambdaFunction;
+import dev.prescreen.json.Json;
+import dev.prescreen.observability.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming. A function's first request after a restore runs code that has never run: classes not yet loaded,
+ * nothing compiled, no connection open. So each handler, when Lambda constructs it, serves its own harmless requests
+ * ({@code priming/<function>.json} in its jar: reads of ids that do not exist, in the reserved organisation
+ * {@value #ORGANISATION}) a few times, and again just before the snapshot ({@code beforeCheckpoint}), so the
+ * snapshot holds a function that has already served its hot path. Without SnapStart the same priming runs at init,
+ * so a cold start's first request is fast there too.
+ *
+ * <p>Only the no-argument constructor (Lambda's) primes; tests and the local runtime construct handlers with their
+ * clients and never do. Priming never fails a function: an event that throws is logged and skipped.
+ */
+public final class Priming<I> implements Resource {
+
+    /** The organisation priming requests name: no recruiter's, so nothing they read exists. */
+    public static final String ORGANISATION = "prescreen-priming";
+    /** Rounds of the events at init: enough for the JIT's first tier to compile the request path. */
+    static final int ROUNDS = 10;
+    /**
+     * {@code -Dprescreen.priming=off} (e.g. in {@code JAVA_TOOL_OPTIONS}) turns priming off: for the cold-start
+     * benchmark's unprimed figures, and for an operator who suspects it.
+     */
+    public static final String SWITCH = "prescreen.priming";
+
+    private final RequestHandler<I, ?> handler;
+    private final String function;
+    private final List<I> events;
+    private final Runnable warmUp;
+
+    private Priming(RequestHandler<I, ?> handler, String function, List<I> events, Runnable warmUp) {
+        this.handler = handler;
+        this.function = function;
+        this.events = events;
+        this.warmUp = warmUp;
+    }
+
+    /**
+     * Primes the handler now and registers it for SnapStart's checkpoint. The handler keeps the returned object in a
+     * field: the CRaC context holds its resources weakly.
+     */
+    public static <I> Priming<I> atInitialisation(RequestHandler<I, ?> handler) {
+        return atInitialisation(handler, () -> { });
+    }
+
+    /**
+     * The same, with work of the hot path no harmless request reaches (it lies behind a read that finds nothing):
+     * scoring a sample answer, say. It must have no effect outside the process.
+     */
+    public static <I> Priming<I> atInitialisation(RequestHandler<I, ?> handler, Runnable warmUp) {
+        Priming<I> priming = of(handler, warmUp);
+        if ("off".equals(System.getProperty(SWITCH))) {
+            return priming;
+        }
+        long start = System.nanoTime();
+        int served = priming.run(ROUNDS);
+        Core.getGlobalContext().register(priming);
+        Log.info("priming.done", Map.of("function", priming.function, "served", served,
+                "millis", (System.nanoTime() - start) / 1_000_000));
+        return priming;
+    }
+
+    /** The handler's priming events, as its function's priming file gives them (a test replays them). */
+    public static <I> List<I> eventsOf(RequestHandler<I, ?> handler) {
+        return events(handler.getClass(), functionOf(handler.getClass()));
+    }
+
+    /** The handler with its function's priming events, not yet run. */
+    static <I> Priming<I> of(RequestHandler<I, ?> handler, Runnable warmUp) {
+        String function = functionOf(handler.getClass());
+        return new Priming<>(handler, function, events(handler.getClass(), function), warmUp);
+    }
+
+    /**
+     * Whether a scheduled function's event asks for priming ({@code {"priming": true}}; its schedules send
+     * {@code {}}): the function then runs its job over a range that holds nothing, so the same code runs to no effect.
+     */
+    public static boolean requested(java.util.Map<String, Object> event) {
+        return event != null && Boolean.TRUE.equals(event.get("priming"));
+    }
+
+    /** For a job over records older than a duration: the duration back to 1970, before any record. */
+    public static java.time.Duration olderThanAnyRecord(java.time.Clock clock) {
+        return java.time.Duration.between(java.time.Instant.EPOCH, clock.instant());
+    }
+
+    /** Serves every event {@code rounds} times; returns how many were served without an exception. */
+    int run(int rounds) {
+        int served = 0;
+        for (int round = 0; round < rounds; round++) {
+            try {
+                warmUp.run();
+            } catch (RuntimeException e) {
+                Log.warn("priming.failed", Map.of("function", function, "error", e.getClass().getSimpleName()));
+            }
+            for (I event : events) {
+                try {
+                    handler.handleRequest(event, CONTEXT);
+                    served++;
+                } catch (RuntimeException e) {
+                    Log.warn("priming.failed", Map.of("function", function, "error", e.getClass().getSimpleName()));
+                }
+            }
+        }
+        return served;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        run(1);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to redo: the SDK clients reconnect on their own when a pooled connection is stale.
+    }
+
+    private static String functionOf(Class<?> type) {
+        for (LambdaFunction function : LambdaFunction.values()) {
+            if (function.handlerClass().equals(type.getName())) {
+                return function.functionName();
+            }
+        }
+        throw new IllegalStateException(type.getName() + " is no function's handler in the catalog");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <I> List<I> events(Class<?> type, String function) {
+        String resource = "priming/" + function + ".json";
+        Class<I> input = (Class<I>) inputType(type);
+        try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + resource + " in the jar of " + type.getName());
+            }
+            // Lambda's wire names (Records, eventSourceARN) differ in case from the event classes' bean properties
+            ObjectMapper mapper = ((JsonMapper) Json.mapper()).rebuild()
+                    .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
+            List<I> events = new ArrayList<>();
+            for (JsonNode event : mapper.readTree(in)) {
+                events.add(mapper.treeToValue(event, input));
+            }
+            return List.copyOf(events);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The event type of the handler's {@code handleRequest}, as Lambda's runtime finds it. */
+    static Class<?> inputType(Class<?> type) {
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2 && !method.isBridge()) {
+                return method.getParameterTypes()[0];
+            }
+        }
+        return Object.class;
+    }
+
+    /** What a priming request is given as its Lambda context: a fixed id and the function's whole timeout. */
+    private static final Context CONTEXT = new Context() {
+        @Override
+        public String getAwsRequestId() {
+            return "priming";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "priming";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "priming";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "priming";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "priming";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 30_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                }
+
+                @Override
+                public void log(byte[] message) {
+                }
+            };
+        }
+    };
+}

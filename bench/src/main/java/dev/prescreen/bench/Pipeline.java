@@ -47,11 +47,15 @@ final class Pipeline {
         throw new IllegalStateException("no invitation for " + email);
     }
 
+    /** The organisation and plan a run created, to read its answers and usage afterwards. */
+    record Run(String organisation, String planId) {
+    }
+
     /**
-     * Runs {@code count} candidates answering every question (typed, or spoken when {@code voice} is given)
-     * and prints the time from each one's last answer to its stored report.
+     * Runs {@code count} candidates answering every question (typed, or spoken when {@code spoken} gives the
+     * recording for a question's position) and, typed, prints the time from each one's last answer to its report.
      */
-    static void run(LocalRuntime runtime, int count, byte[] voice) {
+    static Run run(LocalRuntime runtime, int count, java.util.function.IntFunction<byte[]> spoken) {
         String org = "bench-pipe-" + UUID.randomUUID().toString().substring(0, 6);
         RecruiterClient recruiter = new RecruiterClient(runtime, org, "bench@" + org + ".example");
         String planId = recruiter.call("POST", "/plans", plan("hiring@" + org + ".example", false), 201)
@@ -85,8 +89,9 @@ final class Pipeline {
         for (int i = 0; i < count; i++) {
             String link = awaitLink(mailbox, "p" + i + "@" + org + ".example", Duration.ofSeconds(60));
             CandidateDriver driver = Bench.driver(runtime, link);
-            driver.run((position, kind, question) -> voice != null ? CandidateDriver.Answer.spoken(voice)
-                    : CandidateDriver.Answer.typed(answer), Integer.MAX_VALUE, Duration.ofMinutes(5));
+            driver.run((position, kind, question) -> spoken != null
+                    ? CandidateDriver.Answer.spoken(spoken.apply(position)) : CandidateDriver.Answer.typed(answer),
+                    Integer.MAX_VALUE, Duration.ofMinutes(5));
             lastAnswer.put("Candidate " + i, Instant.now());
         }
         try {
@@ -99,7 +104,7 @@ final class Pipeline {
         reported.forEach((name, at) -> latencies.add((double) Math.max(0,
                 Duration.between(lastAnswer.getOrDefault(name, at), at).toMillis())));
         double minutes = Duration.between(start, Instant.now()).toMillis() / 60000.0;
-        if (voice == null) {
+        if (spoken == null) {
             Bench.figure("pipeline_candidates", reported.size(), "reports");
             Bench.figure("pipeline_last_answer_to_report_p50", Bench.percentile(latencies, 50), "ms");
             Bench.figure("pipeline_last_answer_to_report_p95", Bench.percentile(latencies, 95), "ms");
@@ -108,5 +113,6 @@ final class Pipeline {
         if (reported.size() < count) {
             throw new IllegalStateException("only " + reported.size() + " of " + count + " reports arrived");
         }
+        return new Run(org, planId);
     }
 }

@@ -270,6 +270,20 @@ public final class Demo {
         throw new IllegalStateException("no invitation reached " + email);
     }
 
+    /** A demo candidate's answers to their plan's bank questions, in the plan's order. */
+    public static List<String> answersOf(String name) {
+        List<String> answers = new ArrayList<>();
+        for (JsonNode screening : scenario().path("screenings")) {
+            for (JsonNode candidate : screening.path("candidates")) {
+                if (candidate.path("name").asText().equals(name)) {
+                    screening.path("plan").path("questions").forEach(number ->
+                            answers.add(candidate.path("answers").path(number.asText()).asText()));
+                }
+            }
+        }
+        return answers;
+    }
+
     private static JsonNode scenario() {
         try (InputStream in = Demo.class.getClassLoader().getResourceAsStream("demo/screening.json")) {
             return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), JsonNode.class);

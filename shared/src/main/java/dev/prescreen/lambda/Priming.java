@@ -1,9 +1,5 @@
 package dev.prescreen.lambda;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -45,15 +41,17 @@ public final class Priming<I> implements Resource {
     public static final String SWITCH = "prescreen.priming";
 
     private final RequestHandler<I, ?> handler;
-    private final String function;
+    private final LambdaFunction function;
     private final List<I> events;
     private final Runnable warmUp;
+    private final InvocationContext context;
 
-    private Priming(RequestHandler<I, ?> handler, String function, List<I> events, Runnable warmUp) {
+    private Priming(RequestHandler<I, ?> handler, LambdaFunction function, List<I> events, Runnable warmUp) {
         this.handler = handler;
         this.function = function;
         this.events = events;
         this.warmUp = warmUp;
+        this.context = new InvocationContext(function.functionName(), function.memoryMb(), function.timeoutSeconds());
     }
 
     /**
@@ -76,7 +74,7 @@ public final class Priming<I> implements Resource {
         long start = System.nanoTime();
         int served = priming.run(ROUNDS);
         Core.getGlobalContext().register(priming);
-        Log.info("priming.done", Map.of("function", priming.function, "served", served,
+        Log.info("priming.done", Map.of("function", priming.function.functionName(), "served", served,
                 "millis", (System.nanoTime() - start) / 1_000_000));
         return priming;
     }
@@ -88,7 +86,7 @@ public final class Priming<I> implements Resource {
 
     /** The handler with its function's priming events, not yet run. */
     static <I> Priming<I> of(RequestHandler<I, ?> handler, Runnable warmUp) {
-        String function = functionOf(handler.getClass());
+        LambdaFunction function = functionOf(handler.getClass());
         return new Priming<>(handler, function, events(handler.getClass(), function), warmUp);
     }
 
@@ -112,18 +110,22 @@ public final class Priming<I> implements Resource {
             try {
                 warmUp.run();
             } catch (RuntimeException e) {
-                Log.warn("priming.failed", Map.of("function", function, "error", e.getClass().getSimpleName()));
+                failed(e);
             }
             for (I event : events) {
                 try {
-                    handler.handleRequest(event, CONTEXT);
+                    handler.handleRequest(event, context);
                     served++;
                 } catch (RuntimeException e) {
-                    Log.warn("priming.failed", Map.of("function", function, "error", e.getClass().getSimpleName()));
+                    failed(e);
                 }
             }
         }
         return served;
+    }
+
+    private void failed(RuntimeException e) {
+        Log.warn("priming.failed", Map.of("function", function.functionName(), "error", e.getClass().getSimpleName()));
     }
 
     @Override
@@ -136,18 +138,18 @@ public final class Priming<I> implements Resource {
         // Nothing to redo: the SDK clients reconnect on their own when a pooled connection is stale.
     }
 
-    private static String functionOf(Class<?> type) {
+    private static LambdaFunction functionOf(Class<?> type) {
         for (LambdaFunction function : LambdaFunction.values()) {
             if (function.handlerClass().equals(type.getName())) {
-                return function.functionName();
+                return function;
             }
         }
         throw new IllegalStateException(type.getName() + " is no function's handler in the catalog");
     }
 
     @SuppressWarnings("unchecked")
-    private static <I> List<I> events(Class<?> type, String function) {
-        String resource = "priming/" + function + ".json";
+    private static <I> List<I> events(Class<?> type, LambdaFunction function) {
+        String resource = "priming/" + function.functionName() + ".json";
         Class<I> input = (Class<I>) inputType(type);
         try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
@@ -175,70 +177,4 @@ public final class Priming<I> implements Resource {
         }
         return Object.class;
     }
-
-    /** What a priming request is given as its Lambda context: a fixed id and the function's whole timeout. */
-    private static final Context CONTEXT = new Context() {
-        @Override
-        public String getAwsRequestId() {
-            return "priming";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "priming";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "priming";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "priming";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "priming";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 512;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                }
-
-                @Override
-                public void log(byte[] message) {
-                }
-            };
-        }
-    };
 }

@@ -50,7 +50,7 @@ public final class FunctionHost {
         long start = System.nanoTime();
         try {
             return (O) handlers.get(function).handleRequest(event,
-                    new LocalLambdaContext(function.functionName(), function.memoryMb(), function.timeoutSeconds()));
+                    new dev.prescreen.lambda.InvocationContext(function.functionName(), function.memoryMb(), function.timeoutSeconds()));
         } finally {
             Usage counter = usage.get(function);
             counter.invocations.increment();

@@ -94,7 +94,7 @@ public final class LocalRuntime implements AutoCloseable {
                     "arn:aws:lambda:us-east-1:000000000000:function:" + schedule.target().functionName(), "{}", false));
         }
         builder.extraConsumers.forEach((queue, handler) -> startConsumer(queue, "test-consumer-" + queue.logicalName(),
-                event -> handler.handleRequest(event, new LocalLambdaContext("test", 512, 30)), builder));
+                event -> handler.handleRequest(event, new dev.prescreen.lambda.InvocationContext("test", 512, 30)), builder));
     }
 
     private static void invokeByName(FunctionHost host, String name, String input) {

@@ -101,12 +101,9 @@ class CandidatePageIT {
     void aCandidateCompletesTheInterviewInTheBrowserAndTheRecordingsArriveInS3(LocalRuntime runtime, @TempDir Path temp)
             throws Exception {
         assumeChromium();
-        String organisation = "org-" + UUID.randomUUID();
-        ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
-        Map<String, Object> body = new HashMap<>(PlansApiIT.validPlan());
-        body.put("followUps", Map.of("enabled", false));
-        Plan plan = Fixtures.frozenPlan(runtime, recruiter, organisation, body);
-        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        Fixtures.Invited invited = Fixtures.invitedWithoutFollowUps(runtime);
+        String organisation = invited.organisation();
+        String token = invited.token();
         Path wav = temp.resolve("voice.wav");
         Files.write(wav, toneWav(4));
         Path screenshot = screenshot("page-en-US.png");
@@ -145,12 +142,9 @@ class CandidatePageIT {
         // think, answer, and wait (the fake microphone loops the file).
         byte[] padded = SpokenAnswers.padded(speech, 2, 10);
         double paddedSeconds = SpokenAnswers.seconds(padded);
-        String organisation = "org-" + UUID.randomUUID();
-        ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
-        Map<String, Object> body = new HashMap<>(PlansApiIT.validPlan());
-        body.put("followUps", Map.of("enabled", false));
-        Plan plan = Fixtures.frozenPlan(runtime, recruiter, organisation, body);
-        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        Fixtures.Invited invited = Fixtures.invitedWithoutFollowUps(runtime);
+        String organisation = invited.organisation();
+        String token = invited.token();
         Path wav = temp.resolve("microphone.wav");
         Files.write(wav, padded);
 

@@ -35,6 +35,19 @@ final class Fixtures {
                 .freeze(organisation, created.json().path("planId").asText());
     }
 
+    /** A candidate invited to a new organisation's typical plan without follow-ups: what a page test starts from. */
+    record Invited(String organisation, Plan plan, String token) {
+    }
+
+    static Invited invitedWithoutFollowUps(LocalRuntime runtime) {
+        String organisation = "org-" + java.util.UUID.randomUUID();
+        ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
+        Map<String, Object> body = new java.util.HashMap<>(PlansApiIT.validPlan());
+        body.put("followUps", Map.of("enabled", false));
+        Plan plan = frozenPlan(runtime, recruiter, organisation, body);
+        return new Invited(organisation, plan, invite(runtime, plan, Clock.systemUTC()));
+    }
+
     /** Opens an interview on the plan and returns the candidate's token. */
     static String invite(LocalRuntime runtime, Plan plan, Clock clock) {
         return new Invitations(interviews(runtime), clock).open(plan, null, "cand-" + System.nanoTime(), null).token();

@@ -7,7 +7,6 @@ import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerState;
 import dev.prescreen.domain.interview.InvitationTokens;
 import dev.prescreen.domain.plan.Answering;
-import dev.prescreen.domain.plan.Plan;
 import dev.prescreen.domain.session.ConsentNotice;
 import dev.prescreen.local.cloud.junit.Poll;
 import java.io.ByteArrayInputStream;
@@ -15,9 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sound.sampled.AudioFileFormat;
@@ -100,12 +97,9 @@ final class SpokenAnswers {
 
     /** A new interview on a typical plan whose first answer is this WAV, uploaded and submitted as a page does. */
     static Upload upload(LocalRuntime runtime, byte[] audio) throws Exception {
-        String organisation = "org-" + UUID.randomUUID();
-        ApiClient recruiter = ApiClient.recruiter(runtime, organisation);
-        Map<String, Object> body = new HashMap<>(PlansApiIT.validPlan());
-        body.put("followUps", Map.of("enabled", false));
-        Plan plan = Fixtures.frozenPlan(runtime, recruiter, organisation, body);
-        String token = Fixtures.invite(runtime, plan, Clock.systemUTC());
+        Fixtures.Invited invited = Fixtures.invitedWithoutFollowUps(runtime);
+        String organisation = invited.organisation();
+        String token = invited.token();
         ApiClient candidate = new ApiClient(runtime.apiEndpoint(), null);
         candidate.post("/sessions/" + token + "/consent", Map.of("noticeVersion",
                 ConsentNotice.version("en-US", Answering.DEFAULT)));

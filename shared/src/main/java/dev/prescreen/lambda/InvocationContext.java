@@ -1,4 +1,4 @@
-package dev.prescreen.local.runtime;
+package dev.prescreen.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,15 +7,18 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context an invocation gets locally: a request id, the function's name, memory and deadline. */
-final class LocalLambdaContext implements Context {
+/**
+ * The Lambda context an invocation gets outside Lambda (the local runtime's invocations, a function's priming
+ * requests): a request id, the function's name, memory and deadline.
+ */
+public final class InvocationContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
     private final String functionName;
     private final int memoryMb;
     private final long deadlineMillis;
 
-    LocalLambdaContext(String functionName, int memoryMb, int timeoutSeconds) {
+    public InvocationContext(String functionName, int memoryMb, int timeoutSeconds) {
         this.functionName = functionName;
         this.memoryMb = memoryMb;
         this.deadlineMillis = System.currentTimeMillis() + timeoutSeconds * 1000L;

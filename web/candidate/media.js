@@ -158,16 +158,18 @@
       finish: () => {
         if (!finished) {
           const taken = recording ? recording.stop() : listening.finish().then((take) => take.blob);
-          finished = Promise.all([taken, recording && listening ? listening.finish() : null]).then(([blob]) => {
-            if (meter) {
-              meter.stop();
-            } else {
-              onLevel(0);
-            }
-            stop(opened.stream);
-            show(selfView, null);
-            return blob;
-          });
+          finished = Promise.all([taken, recording && listening ? listening.finish() : null])
+            .then(([blob]) => blob)
+            .finally(() => {
+              // the microphone and camera go off however the take ended
+              if (meter) {
+                meter.stop();
+              } else {
+                onLevel(0);
+              }
+              stop(opened.stream);
+              show(selfView, null);
+            });
         }
         return finished;
       },

@@ -16,6 +16,8 @@
     onsetMs: 60,
     // Silence after speech before the countdown shows: a pause to think is not the end of an answer.
     silenceBeforeCountdownMs: 2000,
+    // Voice heard in all before the take may finish by itself: a cough or a knock is not an answer.
+    speechBeforeFinishingMs: 1000,
     countdownSeconds: 4,
     // A frame is voiced when its RMS is above both the absolute floor (about -48 dBFS) and the room's noise floor
     // times the margin (about +10 dB). The noise floor follows the quietest frames and rises only slowly.
@@ -24,13 +26,17 @@
     noiseFloorRisePerFrame: 0.002,
     maxNoiseFloor: 0.05,
   });
-  const FRAME = RULES.sampleRate * RULES.frameMs / 1000;
   const frames = (ms) => Math.round(ms / RULES.frameMs);
+  // How long the page waits for the audio worklet to load and the audio to start before recording without it.
+  const START_TIMEOUT_MS = 4000;
 
-  // Box-filter decimation from the context's rate to 16 kHz: each output sample is the mean of the input samples in
-  // its span, which also keeps what is above 8 kHz (not speech a recogniser uses) from folding back.
+  // The rate kept: 16 kHz, or the context's own when it is lower (a headset in call mode runs at 8 kHz).
+  const rateFor = (inputRate) => Math.min(RULES.sampleRate, inputRate);
+
+  // Box-filter decimation from the context's rate to the kept rate: each output sample is the mean of the input
+  // samples in its span, which also keeps what is above half the kept rate from folding back.
   function downsampler(inputRate) {
-    const ratio = inputRate / RULES.sampleRate;
+    const ratio = inputRate / rateFor(inputRate);
     let position = 0;
     let sum = 0;
     let count = 0;
@@ -54,7 +60,9 @@
   // Decides, frame by frame, whether the candidate is speaking: listening → speaking ⇄ finishing → finished.
   // listener: { speech(), finishing(secondsLeft), finished(), level(0..100) }, each optional.
   function detector(listener) {
-    const state = { phase: 'listening', frame: 0, run: 0, onset: -1, lastVoiced: -1, floor: -1, countdownFrom: -1 };
+    const state = {
+      phase: 'listening', frame: 0, run: 0, onset: -1, lastVoiced: -1, voiced: 0, floor: -1, countdownFrom: -1,
+    };
     const call = (name, ...args) => { if (listener[name]) listener[name](...args); };
     return {
       state,
@@ -70,16 +78,18 @@
         call('level', Math.min(100, Math.round(peak * 200)));
         if (voiced && state.phase !== 'listening') {
           state.lastVoiced = state.frame;
+          state.voiced++;
         }
         if (state.phase === 'listening' && state.run >= frames(RULES.onsetMs)) {
           state.phase = 'speaking';
           state.onset = state.frame - state.run + 1;
           state.lastVoiced = state.frame;
+          state.voiced = state.run;
           call('speech');
         } else if (state.phase === 'finishing' && voiced) {
           state.phase = 'speaking';
           call('speech');
-        } else if (state.phase === 'speaking'
+        } else if (state.phase === 'speaking' && state.voiced >= frames(RULES.speechBeforeFinishingMs)
             && state.frame - state.lastVoiced >= frames(RULES.silenceBeforeCountdownMs)) {
           state.phase = 'finishing';
           state.countdownFrom = state.frame;
@@ -112,27 +122,38 @@
     };
   }
 
-  function wav(samples) {
-    const view = new DataView(new ArrayBuffer(44 + samples.length * 2));
+  // 16-bit PCM WAV of the chunks kept, written straight into one buffer (a 15-minute take is about 29 MB).
+  function wav(chunks, rate) {
+    const count = chunks.reduce((total, chunk) => total + chunk.length, 0);
+    const view = new DataView(new ArrayBuffer(44 + count * 2));
     const ascii = (offset, text) => [...text].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
     ascii(0, 'RIFF');
-    view.setUint32(4, 36 + samples.length * 2, true);
+    view.setUint32(4, 36 + count * 2, true);
     ascii(8, 'WAVE');
     ascii(12, 'fmt ');
     view.setUint32(16, 16, true);
     view.setUint16(20, 1, true); // PCM
     view.setUint16(22, 1, true); // mono
-    view.setUint32(24, RULES.sampleRate, true);
-    view.setUint32(28, RULES.sampleRate * 2, true);
+    view.setUint32(24, rate, true);
+    view.setUint32(28, rate * 2, true);
     view.setUint16(32, 2, true);
     view.setUint16(34, 16, true);
     ascii(36, 'data');
-    view.setUint32(40, samples.length * 2, true);
-    samples.forEach((v, i) => {
+    view.setUint32(40, count * 2, true);
+    let offset = 44;
+    chunks.forEach((chunk) => chunk.forEach((v) => {
       const clipped = Math.max(-1, Math.min(1, v));
-      view.setInt16(44 + i * 2, clipped < 0 ? clipped * 0x8000 : clipped * 0x7fff, true);
-    });
+      view.setInt16(offset, clipped < 0 ? clipped * 0x8000 : clipped * 0x7fff, true);
+      offset += 2;
+    }));
     return new Blob([view.buffer], { type: 'audio/wav' });
+  }
+
+  // A promise that rejects after the timeout, so that a worklet that never loads falls back instead of hanging.
+  function within(promise, ms) {
+    return Promise.race([promise, new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('TimeoutError')), ms);
+    })]);
   }
 
   function supported() {
@@ -143,22 +164,31 @@
   // of speech, the countdown and the automatic finish. Rejects when the browser has no AudioWorklet.
   async function listen(stream, listener, keepAudio) {
     const context = new AudioContext();
-    await context.audioWorklet.addModule('pcm-worklet.js');
-    await context.resume();
-    const source = context.createMediaStreamSource(stream);
-    const tap = new AudioWorkletNode(context, 'pcm-tap');
-    const mute = context.createGain();
-    mute.gain.value = 0;
-    source.connect(tap).connect(mute).connect(context.destination);
-    const toSixteen = downsampler(context.sampleRate);
+    let source;
+    let tap;
+    try {
+      await within(context.audioWorklet.addModule('pcm-worklet.js'), START_TIMEOUT_MS);
+      await within(context.resume(), START_TIMEOUT_MS);
+      source = context.createMediaStreamSource(stream);
+      tap = new AudioWorkletNode(context, 'pcm-tap');
+      const mute = context.createGain();
+      mute.gain.value = 0;
+      source.connect(tap).connect(mute).connect(context.destination);
+    } catch (error) {
+      context.close().catch(() => {});
+      throw error;
+    }
+    const rate = rateFor(context.sampleRate);
+    const frameSamples = rate * RULES.frameMs / 1000;
+    const toKeptRate = downsampler(context.sampleRate);
     const decide = detector(listener);
     const chunks = [];
     let pending = [];
     tap.port.onmessage = (event) => {
-      pending = pending.concat(toSixteen(event.data));
-      while (pending.length >= FRAME) {
-        const frame = pending.slice(0, FRAME);
-        pending = pending.slice(FRAME);
+      pending = pending.concat(toKeptRate(event.data));
+      while (pending.length >= frameSamples) {
+        const frame = pending.slice(0, frameSamples);
+        pending = pending.slice(frameSamples);
         if (keepAudio) {
           chunks.push(Float32Array.from(frame));
         }
@@ -172,13 +202,12 @@
         if (!finished) {
           tap.port.onmessage = null;
           source.disconnect();
-          finished = context.close().then(() => {
+          finished = context.close().catch(() => {}).then(() => {
             const range = kept(decide.state, chunks.length);
-            const samples = [];
-            chunks.slice(range.from, range.to).forEach((chunk) => chunk.forEach((v) => samples.push(v)));
+            const keptChunks = chunks.slice(range.from, range.to);
             return {
-              blob: keepAudio ? wav(samples) : null,
-              keptSeconds: samples.length / RULES.sampleRate,
+              blob: keepAudio ? wav(keptChunks, rate) : null,
+              keptSeconds: keptChunks.length * RULES.frameMs / 1000,
               speechSeconds: range.speechFrames * RULES.frameMs / 1000,
               heardSpeech: decide.state.onset >= 0,
             };

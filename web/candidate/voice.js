@@ -41,7 +41,8 @@
       controls.status.textContent = t('voice.noMicrophone', { error: error.message });
       return null;
     }
-    controls.status.textContent = take.listens ? t('voice.listening') : recordingText();
+    // sound waits for the first word; video records from the button, and says so
+    controls.status.textContent = take.listens && !take.video ? t('voice.listening') : recordingText();
     controls.record.disabled = true;
     controls.stop.disabled = false;
     controls.stop.focus();
@@ -58,8 +59,12 @@
     let take = null;
     let recorded = null;
 
-    // Ready to record: no take in hand.
+    // Ready to record: no take in hand. A take still running (the candidate typed their answer instead) is ended
+    // and dropped, so the microphone goes off and its countdown cannot press the next question's stop.
     function recordState() {
+      if (take) {
+        take.finish().catch(() => {});
+      }
       take = null;
       recorded = null;
       $('review').hidden = true;
@@ -77,11 +82,13 @@
     }
 
     $('record-button').onclick = async () => {
+      $('record-button').disabled = true; // one take at a time, even on a double click
       take = await beginTake(page.camera, {
         record: $('record-button'), stop: $('stop-button'), status: $('record-status'), selfView: $('self-view'),
         countdown: $('countdown'), level: (value) => { $('level').style.width = value + '%'; },
       });
       if (!take) {
+        $('record-button').disabled = false;
         $('typed').open = true;
       }
     };

@@ -42,7 +42,8 @@ public final class CostModel {
     static final double PAGE_KEPT_SILENCE_SECONDS = 0.5 + 0.5;
     /** 16 kHz mono 16-bit PCM WAV, as the page uploads speech. */
     private static final double RECORDING_BYTES_PER_SECOND = 32000;
-    private static final int RETENTION_DAYS = 30;
+    /** The plan's retention: the bench's plan keeps recordings for the default 90 days. */
+    private static final int RETENTION_DAYS = dev.prescreen.domain.plan.PlanRules.DEFAULT_RETENTION_DAYS;
     private static final String DEMO_CANDIDATE = "Ada Lovelace";
     private static final String[] TIERS = {"tier1", "tier2", "tier3", "tier4"};
 
@@ -56,6 +57,7 @@ public final class CostModel {
         RequestCounter counter = new RequestCounter();
         Map<String, Double> lines = new LinkedHashMap<>();
         List<Answer> answers;
+        long storedBytes;
         JsonNode usage;
         Map<String, Long> requests;
         try (LocalCloud cloud = LocalCloud.builder().start();
@@ -71,6 +73,9 @@ public final class CostModel {
                     .path("items").path(0).path("interviewId").asText();
             answers = new DynamoInterviewRepository(runtime.clients().dynamoDb(),
                     runtime.settings().tableName(Table.MAIN)).answers(run.organisation(), interviewId);
+            String bucket = runtime.settings().bucketName(dev.prescreen.cloud.Bucket.RECORDINGS);
+            storedBytes = answers.stream().mapToLong(a -> runtime.clients().s3()
+                    .headObject(r -> r.bucket(bucket).key(a.recordingKey())).contentLength()).sum();
         }
         double minimum = prices.path("transcribe_minimum_seconds_per_job").asDouble();
         double tier1 = prices.path("transcribe_second_tier1").asDouble();
@@ -88,7 +93,7 @@ public final class CostModel {
                     answer.answerId(), answer.audioSeconds(), speech, silence);
         }
         double demoBilled = usage.path("billedAudioSeconds").asDouble();
-        double demoStored = usage.path("audioSeconds").asDouble() * RECORDING_BYTES_PER_SECOND / 1e9;
+        double demoStored = storedBytes / 1e9; // espeak-ng's WAV is 22,050 Hz, the page's 16 kHz
         Bench.figure("demo_recorded_audio", usage.path("audioSeconds").asDouble(), "s");
         Bench.figure("demo_billed_audio", demoBilled, "s");
         System.out.printf(Locale.ROOT, "demo_silence_per_answer_max %.2f s%n", silenceMax);

@@ -113,7 +113,17 @@ public final class ApiRequest {
         if (organisation == null || organisation.isBlank() || organisation.equals("null")) {
             throw new DomainException.Unauthorized("authorization", "the token carries no organisation claim");
         }
+        if (organisation.equals(dev.prescreen.lambda.Priming.ORGANISATION) && !fromPriming()) {
+            // priming reads ids that do not exist in this organisation; no recruiter may ever make them exist
+            throw new DomainException.Unauthorized("authorization", "the organisation is reserved");
+        }
         return organisation;
+    }
+
+    /** A function's own priming request: API Gateway sets every real request's id, so none can carry priming's. */
+    private boolean fromPriming() {
+        return event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
+                && event.getRequestContext().getRequestId().startsWith(dev.prescreen.lambda.Priming.ORGANISATION + "-");
     }
 
     /** Who acts, for the audit trail: the recruiter's subject id (never their address). */

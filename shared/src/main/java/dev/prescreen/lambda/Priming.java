@@ -67,16 +67,24 @@ public final class Priming<I> implements Resource {
      * scoring a sample answer, say. It must have no effect outside the process.
      */
     public static <I> Priming<I> atInitialisation(RequestHandler<I, ?> handler, Runnable warmUp) {
-        Priming<I> priming = of(handler, warmUp);
         if ("off".equals(System.getProperty(SWITCH))) {
-            return priming;
+            return null;
         }
-        long start = System.nanoTime();
-        int served = priming.run(ROUNDS);
-        Core.getGlobalContext().register(priming);
-        Log.info("priming.done", Map.of("function", priming.function.functionName(), "served", served,
-                "millis", (System.nanoTime() - start) / 1_000_000));
-        return priming;
+        try {
+            Priming<I> priming = of(handler, warmUp);
+            long start = System.nanoTime();
+            int served = priming.run(ROUNDS);
+            settle();
+            Core.getGlobalContext().register(priming);
+            Log.info("priming.done", Map.of("function", priming.function.functionName(), "served", served,
+                    "millis", (System.nanoTime() - start) / 1_000_000));
+            return priming;
+        } catch (RuntimeException | LinkageError e) {
+            // unprimed is slower, never broken: the requests that reach the failing code fail as they would have
+            Log.warn("priming.failed", Map.of("handler", handler.getClass().getSimpleName(),
+                    "error", e.getClass().getSimpleName()));
+            return null;
+        }
     }
 
     /** The handler's priming events, as its function's priming file gives them (a test replays them). */
@@ -109,14 +117,14 @@ public final class Priming<I> implements Resource {
         for (int round = 0; round < rounds; round++) {
             try {
                 warmUp.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 failed(e);
             }
             for (I event : events) {
                 try {
                     handler.handleRequest(event, context);
                     served++;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     failed(e);
                 }
             }
@@ -124,13 +132,22 @@ public final class Priming<I> implements Resource {
         return served;
     }
 
-    private void failed(RuntimeException e) {
+    private void failed(Throwable e) {
         Log.warn("priming.failed", Map.of("function", function.functionName(), "error", e.getClass().getSimpleName()));
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         run(1);
+        settle();
+    }
+
+    /**
+     * Collects what priming left on the heap, so that the first real request does not pay for a collection that
+     * priming's garbage made due (and a SnapStart snapshot holds less).
+     */
+    private static void settle() {
+        System.gc();
     }
 
     @Override

@@ -92,4 +92,23 @@ class ApiRequestTest {
         assertThatThrownBy(() -> request("{}", "application/json").organisation())
                 .isInstanceOf(DomainException.Unauthorized.class);
     }
+
+    private static ApiRequest withOrganisation(String organisation, String requestId) {
+        return new ApiRequest(APIGatewayV2HTTPEvent.builder().withHeaders(Map.of())
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(requestId)
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of(Claims.ORGANISATION, organisation)).build()).build())
+                        .build()).build());
+    }
+
+    @Test
+    void theOrganisationPrimingReadsIsReservedForPrimingsOwnRequests() {
+        // a recruiter's token naming it (API Gateway sets the request id) sees nothing and can create nothing there
+        assertThatThrownBy(() -> withOrganisation("prescreen-priming", "Jx1vQhXsoAMEbYw=").organisation())
+                .isInstanceOf(DomainException.Unauthorized.class);
+        assertThat(withOrganisation("prescreen-priming", "prescreen-priming-plans-api-1").organisation())
+                .isEqualTo("prescreen-priming");
+        assertThat(withOrganisation("acme", "Jx1vQhXsoAMEbYw=").organisation()).isEqualTo("acme");
+    }
 }

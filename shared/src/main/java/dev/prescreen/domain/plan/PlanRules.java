@@ -38,7 +38,7 @@ public final class PlanRules {
     static final int DEFAULT_ANSWER_SECONDS = 120;
     static final int DEFAULT_SLOT_MINUTES = 20;
     static final int DEFAULT_WINDOW_DAYS = 7;
-    static final int DEFAULT_RETENTION_DAYS = 90;
+    public static final int DEFAULT_RETENTION_DAYS = 90;
 
     private final QuestionBanks banks;
 

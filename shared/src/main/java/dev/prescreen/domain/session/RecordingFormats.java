@@ -16,6 +16,12 @@ public final class RecordingFormats {
     /** 25 MiB: more than five minutes of Opus or AAC speech at any bit rate a browser uses. */
     public static final long MAX_AUDIO_BYTES = 25L * 1024 * 1024;
     /**
+     * Speech as the page encodes it (16 kHz mono 16-bit PCM: 32,000 bytes a second) for the longest answer there can
+     * be (the plan's 300 s and the 600 s an accommodation may add) and a minute more, plus the header.
+     */
+    public static final long MAX_WAV_BYTES = 32_000L * (dev.prescreen.domain.plan.PlanRules.MAX_ANSWER_SECONDS
+            + dev.prescreen.domain.interview.Accommodation.MAX_EXTRA_ANSWER_SECONDS + 60) + 44;
+    /**
      * 200 MiB: five minutes (the longest answer time) at 5 Mbit/s; the page asks for 1 Mbit/s, Safari's MP4 may
      * use more.
      */
@@ -28,7 +34,7 @@ public final class RecordingFormats {
     private static final List<Format> FORMATS = List.of(
             new Format("audio/webm", "webm", Capture.AUDIO, MAX_AUDIO_BYTES),
             new Format("audio/ogg", "ogg", Capture.AUDIO, MAX_AUDIO_BYTES),
-            new Format("audio/wav", "wav", Capture.AUDIO, MAX_AUDIO_BYTES),
+            new Format("audio/wav", "wav", Capture.AUDIO, MAX_WAV_BYTES),
             new Format("audio/mp4", "m4a", Capture.AUDIO, MAX_AUDIO_BYTES),
             new Format("video/webm", "webm", Capture.VIDEO, MAX_VIDEO_BYTES),
             new Format("video/mp4", "mp4", Capture.VIDEO, MAX_VIDEO_BYTES));

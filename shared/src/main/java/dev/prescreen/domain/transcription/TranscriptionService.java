@@ -30,6 +30,8 @@ public final class TranscriptionService {
      * The longest answer a plan allows with the most extra time an accommodation grants, plus a minute of slack: a
      * file claiming more was not recorded by the page, and its claim is not billed (the transcript's length is).
      */
+    /** The second try's tail: a few seconds of 1 Mbit/s video. */
+    static final int LONG_TAIL_BYTES = 4 * 1024 * 1024;
     static final double LONGEST_CREDIBLE_SECONDS = dev.prescreen.domain.plan.PlanRules.MAX_ANSWER_SECONDS
             + dev.prescreen.domain.interview.Accommodation.MAX_EXTRA_ANSWER_SECONDS + 60;
 
@@ -74,7 +76,11 @@ public final class TranscriptionService {
             return Outcome.IGNORED;
         }
         RecordingKey recording = parsed.get();
-        Double[] duration = new Double[1]; // read once, though a write conflict may run the step again
+        // read once, though a write conflict may run the step again
+        var duration = new Object() {
+            boolean read;
+            Double seconds;
+        };
         return ConcurrentWrites.retry(ANSWER, THE_ANSWER, () -> {
             Optional<Answer> found = interviews.answer(recording.organisation(), recording.interviewId(),
                     recording.answerId());
@@ -93,12 +99,13 @@ public final class TranscriptionService {
             // the job is recorded before it starts, so its state-change event always finds it (a job can fail in
             // less time than a write takes); a job recorded but never started is started by the reconciler
             String name = jobName(answer.answerId(), 1);
-            if (duration[0] == null) {
-                duration[0] = duration(recording).orElse(null);
+            if (!duration.read) {
+                duration.seconds = duration(recording).orElse(null);
+                duration.read = true;
             }
             Answer withJob = answer.change(b -> {
                 b.transcription = new Answer.TranscriptionJob(name, clock.instant(), 1);
-                b.audioSeconds = duration[0];
+                b.audioSeconds = duration.seconds;
                 return b;
             });
             if (!interviews.replaceAnswer(withJob, answer.revision())) {
@@ -108,16 +115,34 @@ public final class TranscriptionService {
         });
     }
 
-    /** The recording's duration from its bytes; empty (metered from the transcript later) when they do not say. */
+    /**
+     * The recording's duration from its bytes; empty (metered from the transcript later) when they do not say, or
+     * cannot be read: the meter's figure never stands in the way of the transcription.
+     */
     private Optional<Double> duration(RecordingKey recording) {
-        Optional<Double> seconds = recordings.ends(recording.key(), RecordingDuration.HEAD_BYTES,
-                RecordingDuration.TAIL_BYTES).flatMap(ends -> RecordingDuration.seconds(recording.extension(),
-                        ends.head(), ends.tail(), ends.size())).filter(s -> s <= LONGEST_CREDIBLE_SECONDS);
-        if (seconds.isEmpty()) {
-            Log.warn("transcription.duration_unknown", Map.of("answerId", recording.answerId(),
-                    "format", recording.extension()));
+        try {
+            Optional<Double> seconds = duration(recording, RecordingDuration.TAIL_BYTES);
+            if (seconds.isEmpty()) {
+                // a video's last cluster or fragment may be longer than the usual tail
+                seconds = duration(recording, LONG_TAIL_BYTES);
+            }
+            if (seconds.isEmpty()) {
+                Log.warn("transcription.duration_unknown", Map.of("answerId", recording.answerId(),
+                        "format", recording.extension()));
+            }
+            return seconds;
+        } catch (RuntimeException e) {
+            Log.warn("transcription.duration_unread", Map.of("answerId", recording.answerId(),
+                    "error", e.getClass().getSimpleName()));
+            return Optional.empty();
         }
-        return seconds;
+    }
+
+    private Optional<Double> duration(RecordingKey recording, int tailBytes) {
+        return recordings.ends(recording.key(), RecordingDuration.HEAD_BYTES, tailBytes)
+                .flatMap(ends -> RecordingDuration.seconds(recording.extension(), ends.head(), ends.tail(),
+                        ends.size()))
+                .filter(s -> s <= LONGEST_CREDIBLE_SECONDS);
     }
 
     private boolean startJob(String name, RecordingKey recording, String language) {

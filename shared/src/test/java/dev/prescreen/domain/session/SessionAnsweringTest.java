@@ -71,7 +71,7 @@ class SessionAnsweringTest {
         assertThat(view.retakesPerQuestion()).isEqualTo(2);
         assertThat(view.integritySignals()).isFalse();
         assertThat(view.timeZone()).isEqualTo("Europe/Madrid");
-        assertThat(view.recordingLimits()).containsOnly(java.util.Map.entry("audio", RecordingFormats.MAX_AUDIO_BYTES),
+        assertThat(view.recordingLimits()).containsOnly(java.util.Map.entry("audio", RecordingFormats.MAX_WAV_BYTES),
                 java.util.Map.entry("video", RecordingFormats.MAX_VIDEO_BYTES));
         assertThat(view.notice().version()).isEqualTo(ConsentNotice.VERSION + "/en-US/video");
         Step first = sessions.current(token);

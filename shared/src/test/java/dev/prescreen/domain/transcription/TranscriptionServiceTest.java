@@ -133,6 +133,24 @@ class TranscriptionServiceTest {
     }
 
     @Test
+    void aRecordingWhoseDurationCannotBeReadIsTranscribedAllTheSame() {
+        TranscriptionService failingReads = new TranscriptionService(interviews, speech, key -> "{}", (key, head, tail) -> {
+            throw new IllegalStateException("S3 is having a bad day");
+        }, new TranscriptQualityGate(text -> new LanguageDetector.Guess("eng", 0.99)), new PipelineEvents() {
+            @Override
+            public void answerReadyForScoring(String organisation, String interviewId, String answerId) {
+            }
+
+            @Override
+            public void interviewSubmitted(String organisation, String interviewId) {
+            }
+        }, "recordings", "transcripts", clock);
+        assertThat(failingReads.recordingUploaded("recordings", KEY)).isEqualTo(TranscriptionService.Outcome.STARTED);
+        assertThat(speech.started).hasSize(1);
+        assertThat(answer().audioSeconds()).isNull();
+    }
+
+    @Test
     void aFileWhoseBytesDoNotSayItsDurationIsMeteredByTheSpeechInIt() {
         files.put(KEY, "not a webm file".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         service.recordingUploaded("recordings", KEY);

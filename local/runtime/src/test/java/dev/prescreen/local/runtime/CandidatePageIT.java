@@ -392,7 +392,8 @@ class CandidatePageIT {
         assertThat(run.result().path("texts").path("checkCamera").asText()).isEqualTo(english.get("check.cameraDenied"));
         assertThat(run.result().path("checkResult").asText()).isEqualTo("heard");
         assertThat(run.result().path("refusedUpload").asText())
-                .isEqualTo(format(english.get("voice.tooLarge"), Map.of("megabytes", "25")));
+                .isEqualTo(format(english.get("voice.tooLarge"), Map.of("megabytes", String.valueOf(
+                        dev.prescreen.domain.session.RecordingFormats.MAX_WAV_BYTES / (1024 * 1024)))));
         Answer spoken = answers(runtime, organisation, token).stream()
                 .filter(a -> Answer.RECORDING.equals(a.mode())).findFirst().orElseThrow();
         // sound only: the page keeps the speech as WAV (speech.js)

@@ -250,8 +250,12 @@ class SessionApiIT {
         String uploadPath = "/sessions/" + token + "/answers/" + answerId + "/upload-url";
         assertThat(candidate.post(uploadPath, Map.of("contentType", "application/pdf", "contentLength", 10))
                 .errorFields()).containsExactly("contentType");
-        assertThat(candidate.post(uploadPath, Map.of("contentType", "audio/wav", "contentLength", 26L * 1024 * 1024))
+        assertThat(candidate.post(uploadPath, Map.of("contentType", "audio/webm", "contentLength", 26L * 1024 * 1024))
                 .errorFields()).containsExactly("contentLength");
+        // uncompressed speech has room for the longest answer an accommodation allows, and not a byte more
+        assertThat(candidate.post(uploadPath, Map.of("contentType", "audio/wav",
+                "contentLength", dev.prescreen.domain.session.RecordingFormats.MAX_WAV_BYTES + 1)).errorFields())
+                .containsExactly("contentLength");
         ApiClient.Response early = candidate.post("/sessions/" + token + "/answers/" + answerId, Map.of("mode", "recording"));
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.errorFields()).containsExactly("recording");

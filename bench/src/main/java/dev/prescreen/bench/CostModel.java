@@ -115,7 +115,8 @@ public final class CostModel {
         double typicalTotal = others + storage(prices, typicalStored) + typicalBilled * tier1;
         System.out.printf(Locale.ROOT, "cost_total_demo %.4f USD%n", demoTotal);
         System.out.printf(Locale.ROOT, "cost_total_typical %.4f USD%n", typicalTotal);
-        System.out.printf(Locale.ROOT, "cost_total_without_transcribe %.4f USD%n", others);
+        System.out.printf(Locale.ROOT, "cost_total_typical_without_transcribe %.4f USD%n",
+                typicalTotal - typicalBilled * tier1);
         JsonNode bounds = prices.path("transcribe_tier_upper_minutes_per_month");
         for (int i = 0; i < TIERS.length; i++) {
             double perSecond = prices.path("transcribe_second_" + TIERS[i]).asDouble();

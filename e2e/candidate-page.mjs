@@ -236,6 +236,7 @@ async function speakAnswer(page) {
     if (result.texts.countdown === undefined) {
       result.texts.countdown = await text(page, '#countdown');
       result.texts.finishingStatus = await text(page, '#record-status');
+      await audit(page, 'finishing'); // the countdown runs 4 s: axe has time to look at it
     }
     await page.waitForSelector('#stop-button[disabled], #stop-button[hidden]', { state: 'attached', timeout: 30_000 });
     result.autoStops++;

@@ -149,9 +149,12 @@ class CandidatePageIT {
         Files.write(wav, padded);
 
         // The candidate presses record, speaks, falls silent and never presses stop: the page finishes by itself.
-        Run run = runPage(runtime, token, wav, 1, screenshot("page-silence.png"), "en-US", Map.of("AUTO_STOP", "1"));
+        Path shots = Path.of("target", "screenshots", "silence").toAbsolutePath();
+        Run run = runPage(runtime, token, wav, 1, screenshot("page-silence.png"), "en-US", Map.of("AUTO_STOP", "1",
+                "SCREENSHOTS", shots.toString()));
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.result().path("autoStops").asInt()).as(run.output()).isEqualTo(1);
+        assertAccessible(run, "question", "finishing", "done");
         Map<String, String> messages = CandidatePageSources.catalogue("en-US");
         JsonNode texts = run.result().path("texts");
         assertThat(texts.path("listening").asText()).isEqualTo(messages.get("voice.listening"));

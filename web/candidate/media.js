@@ -137,16 +137,25 @@
   // browser's encoder cannot be cut without decoding it) and finishes by itself the same way. A browser without
   // AudioWorklet records whole takes and never finishes by itself.
   async function startTake(camera, selfView, onLevel, listener) {
-    const opened = await open(camera.use);
+    const speech = window.PrescreenSpeech;
+    const audio = speech.newContext(); // before the first await: still within the candidate's click
+    let opened;
+    try {
+      opened = await open(camera.use);
+    } catch (error) {
+      if (audio) {
+        audio.close().catch(() => {});
+      }
+      throw error;
+    }
     if (camera.use && !opened.video) {
       camera.use = false;
       camera.fallback = FALLBACKS[opened.cameraProblem];
     }
     show(selfView, opened.video ? opened.stream : null);
-    const speech = window.PrescreenSpeech;
     let listening = null;
-    if (speech.supported()) {
-      listening = await speech.listen(opened.stream, { ...(listener || {}), level: onLevel }, !opened.video)
+    if (audio) {
+      listening = await speech.listen(opened.stream, { ...(listener || {}), level: onLevel }, !opened.video, audio)
         .catch(() => null);
     }
     const recording = listening && !opened.video ? null : record(opened.stream, opened.video);

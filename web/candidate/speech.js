@@ -160,10 +160,15 @@
     return Boolean(window.AudioContext && window.AudioWorkletNode);
   }
 
+  // An AudioContext for a take, made while the click that starts it is still being handled; null without support.
+  function newContext() {
+    return supported() ? new AudioContext() : null;
+  }
+
   // Listens to the stream. finish() resolves to { blob, keptSeconds, speechSeconds, heardSpeech }; the listener hears
   // of speech, the countdown and the automatic finish. Rejects when the browser has no AudioWorklet.
-  async function listen(stream, listener, keepAudio) {
-    const context = new AudioContext();
+  // context: an AudioContext made in the click's own turn (Safari starts one only within a user gesture).
+  async function listen(stream, listener, keepAudio, context) {
     let source;
     let tap;
     try {
@@ -218,5 +223,5 @@
     };
   }
 
-  window.PrescreenSpeech = { RULES, supported, listen, detector, kept };
+  window.PrescreenSpeech = { RULES, supported, newContext, listen, detector, kept };
 }());

@@ -166,7 +166,7 @@
       listens: Boolean(listening),
       finish: () => {
         if (!finished) {
-          const taken = recording ? recording.stop() : listening.finish().then((take) => take.blob);
+          const taken = recording ? recording.stop() : listening.finish();
           finished = Promise.all([taken, recording && listening ? listening.finish() : null])
             .then(([blob]) => blob)
             .finally(() => {

@@ -113,12 +113,11 @@
   // speech was heard is kept whole: a voice too quiet for the detector is still an answer, and never lost.
   function kept(state, total) {
     if (state.onset < 0) {
-      return { from: 0, to: total, speechFrames: 0 };
+      return { from: 0, to: total };
     }
     return {
       from: Math.max(0, state.onset - frames(RULES.preRollMs)),
       to: Math.min(total, state.lastVoiced + 1 + frames(RULES.tailMs)),
-      speechFrames: state.lastVoiced - state.onset + 1,
     };
   }
 
@@ -165,8 +164,8 @@
     return supported() ? new AudioContext() : null;
   }
 
-  // Listens to the stream. finish() resolves to { blob, keptSeconds, speechSeconds, heardSpeech }; the listener hears
-  // of speech, the countdown and the automatic finish. Rejects when the browser has no AudioWorklet.
+  // Listens to the stream. finish() resolves to the kept speech as a WAV Blob (null unless keepAudio); the listener
+  // hears of speech, the countdown and the automatic finish. Rejects when the worklet does not load or start.
   // context: an AudioContext made in the click's own turn (Safari starts one only within a user gesture).
   async function listen(stream, listener, keepAudio, context) {
     let source;
@@ -202,20 +201,13 @@
     };
     let finished = null;
     return {
-      state: decide.state,
       finish() {
         if (!finished) {
           tap.port.onmessage = null;
           source.disconnect();
           finished = context.close().catch(() => {}).then(() => {
             const range = kept(decide.state, chunks.length);
-            const keptChunks = chunks.slice(range.from, range.to);
-            return {
-              blob: keepAudio ? wav(keptChunks, rate) : null,
-              keptSeconds: keptChunks.length * RULES.frameMs / 1000,
-              speechSeconds: range.speechFrames * RULES.frameMs / 1000,
-              heardSpeech: decide.state.onset >= 0,
-            };
+            return keepAudio ? wav(chunks.slice(range.from, range.to), rate) : null;
           });
         }
         return finished;
@@ -223,5 +215,5 @@
     };
   }
 
-  window.PrescreenSpeech = { RULES, supported, newContext, listen, detector, kept };
+  window.PrescreenSpeech = { newContext, listen };
 }());

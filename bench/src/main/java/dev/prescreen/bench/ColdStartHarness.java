@@ -2,7 +2,6 @@ package dev.prescreen.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,12 +25,9 @@ public final class ColdStartHarness {
         long init = ManagementFactory.getRuntimeMXBean().getUptime();
         Object event = new HashMap<String, Object>();
         if (args.length > 1) {
-            Class<?> input = inputType(type);
-            // Jackson comes with every function jar; the baseline takes a map and never gets here.
-            // Lambda's wire names (Records) differ in case from the event classes' properties (records)
-            event = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build()
+            Class<?> input = dev.prescreen.lambda.Priming.inputType(type);
+            // Jackson and the project's mappers come with every function jar; the baseline takes no event
+            event = dev.prescreen.json.Json.lambdaEvents()
                     .readValue(Files.readString(Path.of(args[1])), input);
         }
         long start = System.nanoTime();
@@ -50,14 +46,4 @@ public final class ColdStartHarness {
 
     /** Requests after the first, whose median is the warm figure. */
     static final int WARM_REQUESTS = 21;
-
-    private static Class<?> inputType(Class<?> type) {
-        for (Method method : type.getMethods()) {
-            if (method.getName().equals("handleRequest") && method.getParameterCount() == 2
-                    && method.getParameterTypes()[0] != Object.class) {
-                return method.getParameterTypes()[0];
-            }
-        }
-        return Object.class;
-    }
 }

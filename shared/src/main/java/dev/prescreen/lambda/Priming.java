@@ -2,9 +2,7 @@ package dev.prescreen.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.prescreen.cloud.LambdaFunction;
 import dev.prescreen.json.Json;
 import dev.prescreen.observability.Log;
@@ -172,9 +170,7 @@ public final class Priming<I> implements Resource {
             if (in == null) {
                 throw new IllegalStateException("no " + resource + " in the jar of " + type.getName());
             }
-            // Lambda's wire names (Records, eventSourceARN) differ in case from the event classes' bean properties
-            ObjectMapper mapper = ((JsonMapper) Json.mapper()).rebuild()
-                    .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
+            ObjectMapper mapper = Json.lambdaEvents();
             List<I> events = new ArrayList<>();
             for (JsonNode event : mapper.readTree(in)) {
                 events.add(mapper.treeToValue(event, input));
@@ -186,7 +182,7 @@ public final class Priming<I> implements Resource {
     }
 
     /** The event type of the handler's {@code handleRequest}, as Lambda's runtime finds it. */
-    static Class<?> inputType(Class<?> type) {
+    public static Class<?> inputType(Class<?> type) {
         for (Method method : type.getMethods()) {
             if (method.getName().equals("handleRequest") && method.getParameterCount() == 2 && !method.isBridge()) {
                 return method.getParameterTypes()[0];

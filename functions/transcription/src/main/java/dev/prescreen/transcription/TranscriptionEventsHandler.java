@@ -26,9 +26,7 @@ public final class TranscriptionEventsHandler implements RequestHandler<SQSEvent
     /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public TranscriptionEventsHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
-        // the transcript gate's language model is reached only for a transcript that exists: detect a sample one's
-        this.priming = Priming.atInitialisation(this, () -> new OpenNlpLanguageDetector()
-                .detect("I moved our ingestion to queues and it cut our costs by forty percent."));
+        this.priming = Priming.atInitialisation(this, TranscriptionFunctions::detectASampleLanguage);
     }
 
     public TranscriptionEventsHandler(AwsClients clients, Settings settings) {

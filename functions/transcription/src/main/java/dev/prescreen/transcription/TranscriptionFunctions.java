@@ -17,6 +17,14 @@ final class TranscriptionFunctions {
     private TranscriptionFunctions() {
     }
 
+    /**
+     * Priming's warm-up for the functions that collect transcripts: the quality gate's language model is reached only
+     * for a transcript that exists, so it detects a sample sentence's language, in memory.
+     */
+    static void detectASampleLanguage() {
+        new OpenNlpLanguageDetector().detect("I moved our ingestion to queues and it cut our costs by forty percent.");
+    }
+
     static TranscriptionService service(AwsClients clients, Settings settings) {
         return new TranscriptionService(
                 new DynamoInterviewRepository(clients.dynamoDb(), settings.tableName(Table.MAIN)),

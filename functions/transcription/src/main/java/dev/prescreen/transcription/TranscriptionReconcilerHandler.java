@@ -25,9 +25,7 @@ public final class TranscriptionReconcilerHandler implements RequestHandler<Map<
     /** Lambda's constructor: configured from the environment, and primed (see {@link Priming}). */
     public TranscriptionReconcilerHandler() {
         this(AwsClients.forLambda(), Settings.fromProcessEnvironment());
-        // the transcript gate's language model is reached only for a transcript that exists: detect a sample one's
-        this.priming = Priming.atInitialisation(this, () -> new OpenNlpLanguageDetector()
-                .detect("I moved our ingestion to queues and it cut our costs by forty percent."));
+        this.priming = Priming.atInitialisation(this, TranscriptionFunctions::detectASampleLanguage);
     }
 
     public TranscriptionReconcilerHandler(AwsClients clients, Settings settings) {

@@ -16,11 +16,13 @@ public final class RecordingFormats {
     /** 25 MiB: more than five minutes of Opus or AAC speech at any bit rate a browser uses. */
     public static final long MAX_AUDIO_BYTES = 25L * 1024 * 1024;
     /**
-     * Speech as the page encodes it (16 kHz mono 16-bit PCM: 32,000 bytes a second) for the longest answer there can
-     * be (the plan's 300 s and the 600 s an accommodation may add) and a minute more, plus the header.
+     * The longest recording an answer can have: the plan's longest answer time (300 s) with the most extra time an
+     * accommodation grants (600 s), and a minute for the candidate who stops late.
      */
-    public static final long MAX_WAV_BYTES = 32_000L * (dev.prescreen.domain.plan.PlanRules.MAX_ANSWER_SECONDS
-            + dev.prescreen.domain.interview.Accommodation.MAX_EXTRA_ANSWER_SECONDS + 60) + 44;
+    public static final int LONGEST_RECORDING_SECONDS = dev.prescreen.domain.plan.PlanRules.MAX_ANSWER_SECONDS
+            + dev.prescreen.domain.interview.Accommodation.MAX_EXTRA_ANSWER_SECONDS + 60;
+    /** The longest recording as the page encodes speech (16 kHz mono 16-bit PCM: 32,000 bytes a second), and header. */
+    public static final long MAX_WAV_BYTES = 32_000L * LONGEST_RECORDING_SECONDS + 44;
     /**
      * 200 MiB: five minutes (the longest answer time) at 5 Mbit/s; the page asks for 1 Mbit/s, Safari's MP4 may
      * use more.

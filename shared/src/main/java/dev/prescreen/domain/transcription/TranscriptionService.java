@@ -7,6 +7,7 @@ import dev.prescreen.domain.interview.Answer;
 import dev.prescreen.domain.interview.AnswerState;
 import dev.prescreen.domain.interview.InterviewRepository;
 import dev.prescreen.domain.session.PipelineEvents;
+import dev.prescreen.domain.session.RecordingFormats;
 import dev.prescreen.observability.Log;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,14 +27,8 @@ public final class TranscriptionService {
     public static final int MAX_ATTEMPTS = 3;
     private static final String ANSWER = "answerId";
     private static final String THE_ANSWER = "the answer";
-    /**
-     * The longest answer a plan allows with the most extra time an accommodation grants, plus a minute of slack: a
-     * file claiming more was not recorded by the page, and its claim is not billed (the transcript's length is).
-     */
     /** The second try's tail: a few seconds of 1 Mbit/s video. */
     static final int LONG_TAIL_BYTES = 4 * 1024 * 1024;
-    static final double LONGEST_CREDIBLE_SECONDS = dev.prescreen.domain.plan.PlanRules.MAX_ANSWER_SECONDS
-            + dev.prescreen.domain.interview.Accommodation.MAX_EXTRA_ANSWER_SECONDS + 60;
 
     private final InterviewRepository interviews;
     private final SpeechToText speech;
@@ -142,7 +137,8 @@ public final class TranscriptionService {
         return recordings.ends(recording.key(), RecordingDuration.HEAD_BYTES, tailBytes)
                 .flatMap(ends -> RecordingDuration.seconds(recording.extension(), ends.head(), ends.tail(),
                         ends.size()))
-                .filter(s -> s <= LONGEST_CREDIBLE_SECONDS);
+                // a file claiming longer was not recorded by the page: its claim is not billed
+                .filter(s -> s <= RecordingFormats.LONGEST_RECORDING_SECONDS);
     }
 
     private boolean startJob(String name, RecordingKey recording, String language) {
